@@ -1,0 +1,76 @@
+"""The `clinic-day` command: parse arguments and hand over; the work lives elsewhere."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game import __version__
+from game.paths import DEFAULT_SCENARIO
+
+POLICY_NAMES = ("reference", "naive", "idle")
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="clinic-day",
+        description="A medical assistant's clinic day. With no command, opens the game.")
+    ap.add_argument("--version", action="version", version=f"clinic-day {__version__}")
+    sub = ap.add_subparsers(dest="cmd", metavar="COMMAND")
+
+    play = sub.add_parser("play", help="play a day in a window")
+    play.add_argument("scenario", nargs="?", default=None,
+                      help=f"a scenario file or bundled name (default: the title screen, "
+                           f"then {DEFAULT_SCENARIO})")
+    play.add_argument("--seed", type=int, default=1)
+    play.add_argument("--speed", type=float, default=1.0, help="game speed: 1, 2 or 4")
+    play.add_argument("--autoplay", choices=POLICY_NAMES, help="watch a bot play the day")
+    play.add_argument("--frames", type=int, help="quit after this many frames")
+    play.add_argument("--screenshot", type=Path, help="save the last frame as a PNG")
+    play.add_argument("--player", help="your name or student ID, stored in the session log")
+
+    run = sub.add_parser("run", help="play a day headless with a bot or a file of commands")
+    run.add_argument("scenario", help="a scenario file or bundled name, e.g. standard_day")
+    run.add_argument("--seed", type=int, default=1)
+    how = run.add_mutually_exclusive_group(required=True)
+    how.add_argument("--policy", choices=POLICY_NAMES)
+    how.add_argument("--actions", type=Path, help="a JSON file of timed commands")
+    run.add_argument("--report", type=Path, help="write the report (.json, .html or .csv)")
+    run.add_argument("--log", type=Path, help="write the session log (JSON)")
+
+    val = sub.add_parser("validate", help="check scenario files or folders")
+    val.add_argument("paths", nargs="+")
+
+    sch = sub.add_parser("schema", help="print the JSON Schema of the scenario format")
+    sch.add_argument("-o", "--output", type=Path, help="write it to a file")
+
+    rep = sub.add_parser("replay", help="re-simulate a session log and check its digest")
+    rep.add_argument("log", type=Path)
+    rep.add_argument("--scenario", help="the scenario file, if not found automatically")
+    rep.add_argument("--report", type=Path, help="write the report (.json, .html or .csv)")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit code."""
+    args = _parser().parse_args(argv)
+    if args.cmd in (None, "play"):
+        # Only the window needs pygame; importing it here keeps the other commands headless.
+        from game.ui.app import play_from_args
+
+        return play_from_args(args)
+    from game import headless
+
+    if args.cmd == "run":
+        return headless.run(args.scenario, args.seed, args.policy, args.actions, args.report,
+                            args.log)
+    if args.cmd == "validate":
+        return headless.validate(args.paths)
+    if args.cmd == "schema":
+        return headless.schema(args.output)
+    return headless.replay(args.log, args.scenario, args.report)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

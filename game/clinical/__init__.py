@@ -1,0 +1,1 @@
+"""Clinical and front-office reference data, kept as data with its sources."""

@@ -1,0 +1,1 @@
+"""The end-of-day report: its model and its JSON, HTML, CSV and text forms."""

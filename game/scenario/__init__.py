@@ -1,0 +1,1 @@
+"""The scenario file format: models, loading with friendly errors, and the JSON Schema."""

@@ -1,0 +1,272 @@
+"""pydantic v2 models of the scenario file: the clinic, its people and its day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from game.clinical.lab import LAB_TESTS
+from game.scenario.settings import Durations, Jitter, Scoring
+from game.scenario.types import WEEKDAYS, ClockTime, Ident, Strict, Text, Weekday
+
+SCHEMA_VERSION = 1
+
+TestCode = Annotated[
+    str,
+    Field(
+        pattern=r"^[A-Z0-9_]{2,20}$",
+        description="A lab test code: " + ", ".join(f"{c} ({t.name})" for c, t in LAB_TESTS.items()),
+        json_schema_extra={"enum": list(LAB_TESTS)},
+    ),
+]
+
+
+class Room(Strict):
+    """An exam room."""
+
+    id: Ident = Field(description="Room id, referenced by tasks, e.g. 'exam1'.")
+    name: Text = Field(description="What the room is called on the floor plan, e.g. 'Exam 1'.")
+
+
+class Break(Strict):
+    """A stretch of time a provider does not see patients (lunch, a meeting)."""
+
+    start: ClockTime
+    end: ClockTime
+
+
+class Provider(Strict):
+    """A physician, nurse practitioner or physician assistant who sees patients."""
+
+    id: Ident
+    name: Text = Field(description="Name as patients see it, e.g. 'Dr. Amara Okafor'.")
+    start: ClockTime = Field(description="When the provider starts seeing patients.")
+    end: ClockTime = Field(description="When the provider stops seeing patients.")
+    breaks: list[Break] = Field(default_factory=list, max_length=10)
+    exam_minutes: int = Field(18, ge=1, le=120, description="Usual length of an exam.")
+
+
+class Clinic(Strict):
+    """The practice: name, hours and exam rooms."""
+
+    name: Text
+    opens: ClockTime = Field(description="When the MA arrives and opening tasks can start.")
+    closes: ClockTime = Field(description="When the last patient should be gone.")
+    overtime_minutes: int = Field(
+        90, ge=0, le=240, description="How long after closing the day ends even if unfinished."
+    )
+    rooms: list[Room] = Field(min_length=1, max_length=12)
+
+
+TaskKind = Literal[
+    "review_schedule", "stock_room", "log_fridge", "glucose_qc", "confirm_courier", "clean_room"
+]
+
+
+class Task(Strict):
+    """An opening or closing task on the MA's checklist."""
+
+    id: Ident
+    kind: TaskKind = Field(
+        description="review_schedule (prepare charts), stock_room, log_fridge (vaccine fridge "
+        "and freezer temperatures), glucose_qc (meter quality control), confirm_courier, "
+        "clean_room."
+    )
+    label: Text = Field(description="The checklist line the player reads.")
+    room: Ident | None = Field(None, description="The room, for stock_room and clean_room.")
+    fridge_c: float | None = Field(
+        None, ge=-30, le=30, description="For log_fridge: what the fridge thermometer shows, C."
+    )
+    freezer_c: float | None = Field(
+        None, ge=-80, le=20, description="For log_fridge: what the freezer thermometer shows, C."
+    )
+
+    @model_validator(mode="after")
+    def _needs(self) -> Task:
+        if self.kind in ("stock_room", "clean_room") and self.room is None:
+            raise ValueError(f"a {self.kind} task needs a 'room'")
+        if self.kind == "log_fridge" and (self.fridge_c is None or self.freezer_c is None):
+            raise ValueError("a log_fridge task needs 'fridge_c' and 'freezer_c'")
+        return self
+
+
+class Name(Strict):
+    """A patient's name."""
+
+    first: Annotated[str, Field(min_length=1, max_length=60)]
+    last: Annotated[str, Field(min_length=1, max_length=60)]
+
+    @property
+    def full(self) -> str:
+        """First and last name."""
+        return f"{self.first} {self.last}"
+
+
+class Appointment(Strict):
+    """Today's visit."""
+
+    time: ClockTime
+    provider: Ident
+    visit_type: Ident = Field(description="One of the scenario's visit_types.")
+    reason: Text = Field(description="Reason for the visit, as on the schedule.")
+
+
+class Arrival(Strict):
+    """When the patient turns up, relative to the appointment; the exact minute comes from the seed."""
+
+    kind: Literal["early", "on_time", "late", "no_show"] = "on_time"
+
+
+class Insurance(Strict):
+    """The patient's coverage as the eligibility check will answer it."""
+
+    plan: Text
+    member_id: Annotated[str, Field(min_length=1, max_length=40)]
+    status: Literal["active", "inactive", "new_card"] = Field(
+        "active",
+        description="active; inactive (coverage ended: tell the patient about self-pay); "
+        "new_card (the patient brings a new card to scan).",
+    )
+    copay: float = Field(0, ge=0, le=1000, description="Copay due at the visit, in dollars.")
+
+
+class Vitals(Strict):
+    """The patient's true vital signs; the device adds realistic variation to them."""
+
+    systolic: int = Field(ge=40, le=300, description="mmHg")
+    diastolic: int = Field(ge=20, le=200, description="mmHg")
+    pulse: int = Field(ge=20, le=260, description="beats per minute")
+    resp: int = Field(ge=4, le=90, description="breaths per minute")
+    temp_f: float = Field(ge=90, le=110, description="degrees Fahrenheit")
+    spo2: int = Field(ge=50, le=100, description="percent")
+    weight_lb: float = Field(ge=1, le=800, description="pounds")
+    height_in: float | None = Field(None, ge=10, le=100, description="inches, if measured")
+
+    @model_validator(mode="after")
+    def _possible(self) -> Vitals:
+        if self.diastolic >= self.systolic:
+            raise ValueError(
+                f"diastolic {self.diastolic} must be lower than systolic {self.systolic}"
+            )
+        return self
+
+
+class FollowUp(Strict):
+    """The provider's follow-up order: a visit type within a window of days."""
+
+    visit_type: Ident
+    min_days: int = Field(ge=1, le=365)
+    max_days: int = Field(ge=1, le=365)
+
+    @model_validator(mode="after")
+    def _window(self) -> FollowUp:
+        if self.max_days < self.min_days:
+            raise ValueError("max_days must not be less than min_days")
+        return self
+
+
+class Orders(Strict):
+    """What the provider orders after the exam."""
+
+    labs: list[TestCode] = Field(
+        default_factory=list, max_length=12, description="Test codes, e.g. CMP, CBC, POC_GLUCOSE."
+    )
+    follow_up: FollowUp | None = None
+    referral: Text | None = Field(None, description="Specialty to refer to, if any.")
+    assist: Text | None = Field(
+        None, description="A procedure the provider needs the MA's help with, if any."
+    )
+
+
+class Availability(Strict):
+    """When the patient can come back."""
+
+    weekdays: list[Weekday] = Field(default_factory=lambda: list(WEEKDAYS[:5]), min_length=1)
+    earliest: ClockTime | None = None
+    latest: ClockTime | None = Field(None, description="The latest start time that works.")
+    note: Text | None = Field(None, description="What the patient says, e.g. 'I work mornings'.")
+
+
+class Patient(Strict):
+    """A fictional patient on today's schedule."""
+
+    id: Ident
+    name: Name
+    dob: dt.date = Field(description="Date of birth, YYYY-MM-DD.")
+    mrn: Annotated[str, Field(pattern=r"^[A-Z0-9-]{4,20}$", description="Medical record number.")]
+    phone: Annotated[str, Field(min_length=7, max_length=20)]
+    appointment: Appointment
+    arrival: Arrival = Field(default_factory=Arrival)
+    insurance: Insurance
+    demographics_changed: bool = Field(
+        False, description="The patient has moved or changed phone: the chart needs updating."
+    )
+    vitals: Vitals
+    allergies: list[Text] = Field(default_factory=list, max_length=20)
+    medications: list[Text] = Field(default_factory=list, max_length=30)
+    orders: Orders = Field(default_factory=Orders)
+    availability: Availability = Field(default_factory=Availability)
+    patience_minutes: int = Field(
+        50, ge=5, le=240, description="How long the patient waits unroomed before walking out."
+    )
+    exam_minutes: int | None = Field(None, ge=1, le=120, description="Overrides the provider's.")
+
+
+class VisitType(Strict):
+    """A kind of visit and its length in the calendar."""
+
+    id: Ident
+    name: Text
+    minutes: int = Field(ge=5, le=240)
+
+
+class Booking(Strict):
+    """A slot already taken in the follow-up calendar."""
+
+    date: dt.date
+    time: ClockTime
+    minutes: int = Field(ge=5, le=480)
+    provider: Ident
+
+
+class Calendar(Strict):
+    """The providers' future schedule, where follow-ups are booked."""
+
+    slot_minutes: int = Field(15, ge=5, le=60, description="Bookings start on these boundaries.")
+    day_start: ClockTime = "08:00"
+    day_end: ClockTime = "17:00"
+    open_weekdays: list[Weekday] = Field(default_factory=lambda: list(WEEKDAYS[:5]), min_length=1)
+    booked: list[Booking] = Field(default_factory=list, max_length=5000)
+    allow_double_booking: bool = False
+
+
+class Courier(Strict):
+    """The lab courier's pickups; specimens not packed by the last one miss the day."""
+
+    pickups: list[ClockTime] = Field(min_length=1, max_length=6)
+
+
+class Scenario(Strict):
+    """One clinic day: everything the simulation needs, and nothing that runs."""
+
+    schema_version: Literal[1] = Field(description="The format version; this is version 1.")
+    id: Ident
+    title: Text
+    setting: Text = Field(description="The kind of practice, e.g. 'Family practice'.")
+    difficulty: Literal["introductory", "standard", "challenging"]
+    description: Annotated[str, Field(min_length=1, max_length=2000)]
+    learning_objectives: list[Text] = Field(min_length=1, max_length=12)
+    date: dt.date = Field(description="The clinic day, YYYY-MM-DD; ages and bookings count from it.")
+    clinic: Clinic
+    providers: list[Provider] = Field(min_length=1, max_length=10)
+    visit_types: list[VisitType] = Field(min_length=1, max_length=20)
+    patients: list[Patient] = Field(max_length=2000)
+    opening_tasks: list[Task] = Field(default_factory=list, max_length=30)
+    closing_tasks: list[Task] = Field(default_factory=list, max_length=30)
+    courier: Courier
+    calendar: Calendar = Field(default_factory=Calendar)
+    durations: Durations = Field(default_factory=Durations)
+    arrival_jitter: Jitter = Field(default_factory=Jitter)
+    scoring: Scoring = Field(default_factory=Scoring)

@@ -1,0 +1,107 @@
+"""Tunable parts of a day with sensible defaults: action durations, arrival jitter, scoring."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from game.scenario.types import Strict
+
+Secs = Annotated[int, Field(ge=1, le=7200)]
+
+
+class Durations(Strict):
+    """How long each of the MA's actions takes, in simulated seconds."""
+
+    walk_per_step: Secs = Field(2, description="Seconds to walk one floor-plan step (about a metre and a half).")
+    greet: Secs = Field(20, description="Greeting a patient at the front desk.")
+    verify_identifier: Secs = Field(15, description="Checking one identifier against the chart.")
+    verify_insurance: Secs = Field(90, description="An insurance eligibility check.")
+    scan_card: Secs = Field(60, description="Scanning a new insurance card.")
+    collect_copay: Secs = Field(45, description="Collecting the copay.")
+    update_demographics: Secs = Field(90, description="Updating address or phone in the chart.")
+    room_patient: Secs = Field(60, description="Escorting a patient from the waiting room.")
+    fetch_supplies: Secs = Field(
+        180, description="Extra time to fetch supplies for a room that was not stocked."
+    )
+    measure_vitals: Secs = Field(240, description="Measuring a full set of vital signs.")
+    record_vitals: Secs = Field(45, description="Typing the vital signs into the chart.")
+    review_history: Secs = Field(90, description="Reviewing allergies and medications.")
+    escalate: Secs = Field(30, description="Alerting the provider to a patient.")
+    assist: Secs = Field(600, description="Assisting the provider with a procedure.")
+    venipuncture: Secs = Field(180, description="A venipuncture, before the tubes.")
+    per_tube: Secs = Field(30, description="Filling one more tube.")
+    label: Secs = Field(60, description="Labeling a patient's tubes at the bedside.")
+    fingerstick: Secs = Field(180, description="A fingerstick glucose on the meter.")
+    centrifuge_load: Secs = Field(60, description="Loading and starting the centrifuge.")
+    pack_specimens: Secs = Field(60, description="Packing one patient's specimens for the courier.")
+    book_follow_up: Secs = Field(120, description="Booking a follow-up visit.")
+    process_referral: Secs = Field(240, description="Processing a referral.")
+    check_out: Secs = Field(60, description="Checking a patient out at the desk.")
+    complete_chart: Secs = Field(180, description="Finishing a patient's chart.")
+    clean_room: Secs = Field(180, description="Disinfecting an exam room between patients.")
+    stock_room: Secs = Field(240, description="Stocking an exam room.")
+    log_fridge: Secs = Field(90, description="Reading and logging the vaccine fridge and freezer.")
+    glucose_qc: Secs = Field(300, description="Quality control on the glucose meter.")
+    review_schedule: Secs = Field(600, description="Reviewing the schedule, preparing charts.")
+    confirm_courier: Secs = Field(120, description="Calling the lab to confirm pickup times.")
+    mark_no_show: Secs = Field(30, description="Marking a no-show in the schedule.")
+    clock_out: Secs = Field(30, description="Clocking out.")
+
+
+Minutes = Annotated[int, Field(ge=-120, le=240)]
+
+
+class Jitter(Strict):
+    """Arrival offsets from the appointment time, in minutes; drawn per patient from the seed."""
+
+    early: tuple[Minutes, Minutes] = Field(
+        (-25, -10), description="Range for an early patient (negative is before the time)."
+    )
+    on_time: tuple[Minutes, Minutes] = Field((-10, 3), description="Range for an on-time patient.")
+    late: tuple[Minutes, Minutes] = Field((15, 35), description="Range for a late patient.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Jitter:
+        for name in ("early", "on_time", "late"):
+            low, high = getattr(self, name)
+            if low > high:
+                raise ValueError(f"{name}: the first number must not exceed the second")
+        return self
+
+
+Weight = Annotated[float, Field(ge=0, le=100)]
+
+
+class Weights(Strict):
+    """How much each category counts toward the total (relative weights)."""
+
+    safety: Weight = Field(30, description="Identification, escalation, infection control.")
+    clinical: Weight = Field(25, description="Vital signs, specimens, assisting the provider.")
+    administrative: Weight = Field(20, description="Insurance, copays, scheduling, charts.")
+    flow: Weight = Field(15, description="Patients seen, the provider kept busy, the courier met.")
+    experience: Weight = Field(10, description="Waiting times and walk-outs.")
+
+    @model_validator(mode="after")
+    def _some_weight(self) -> Weights:
+        if sum(self.as_dict().values()) <= 0:
+            raise ValueError("at least one category weight must be above 0")
+        return self
+
+    def as_dict(self) -> dict[str, float]:
+        """The weights by category name."""
+        return self.model_dump()
+
+
+class Scoring(Strict):
+    """Category weights, the pass mark and the cap applied after a critical error."""
+
+    weights: Weights = Field(default_factory=Weights, description="Category weights.")
+    pass_mark: int = Field(70, ge=1, le=100, description="Total needed to pass, 0-100.")
+    critical_cap: int = Field(
+        59, ge=0, le=100, description="The most a day with a critical error can score."
+    )
+    wait_target_minutes: int = Field(
+        20, ge=1, le=240, description="Waits up to this long keep full experience points."
+    )

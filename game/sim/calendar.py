@@ -1,0 +1,82 @@
+"""The follow-up calendar: provider slots, visit lengths, conflicts and the patient's constraints."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from game.scenario.models import Availability, Scenario
+from game.scenario.types import WEEKDAYS, clock, seconds
+from game.sim.state import Booking
+
+
+@dataclass(frozen=True)
+class SlotCheck:
+    """Whether a booking is possible (hard) and whether it suits the order and patient (soft)."""
+
+    impossible: str | None  # the calendar refuses it
+    problems: tuple[str, ...]  # accepted, but wrong for this patient
+
+
+class Calendar:
+    """Bookings of the coming weeks, for every provider."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.cal = scenario.calendar
+        self.minutes = {v.id: v.minutes for v in scenario.visit_types}
+        self.taken: list[Booking] = [
+            Booking("", b.provider, b.date, seconds(b.time), b.minutes) for b in self.cal.booked
+        ]
+
+    def add(self, booking: Booking) -> None:
+        """Record a booking made today."""
+        self.taken.append(booking)
+
+    def conflicts(self, provider: str, date: dt.date, start: int, minutes: int) -> bool:
+        """True if the stretch overlaps another booking of the provider."""
+        end = start + 60 * minutes
+        return any(b.provider == provider and b.date == date
+                   and start < b.start + 60 * b.minutes and b.start < end for b in self.taken)
+
+    def check(self, provider: str, visit_type: str, date: dt.date, time: str,
+              min_days: int, max_days: int, avail: Availability) -> SlotCheck:
+        """Judge a proposed follow-up."""
+        cal, start = self.cal, seconds(time)
+        minutes = self.minutes[visit_type]
+        days = (date - self.scenario.date).days
+        if days < 1:
+            return SlotCheck("A follow-up must be on a later day.", ())
+        if WEEKDAYS[date.weekday()] not in cal.open_weekdays:
+            return SlotCheck(f"The clinic is closed on {date:%A}s.", ())
+        if (start - seconds(cal.day_start)) % (60 * cal.slot_minutes):
+            return SlotCheck(f"Bookings start every {cal.slot_minutes} minutes from "
+                             f"{cal.day_start}.", ())
+        if start < seconds(cal.day_start) or start + 60 * minutes > seconds(cal.day_end):
+            return SlotCheck(f"A {minutes}-minute visit must fit between {cal.day_start} and "
+                             f"{cal.day_end}.", ())
+        if not cal.allow_double_booking and self.conflicts(provider, date, start, minutes):
+            return SlotCheck(f"{date:%a %d %b} {time} is already booked.", ())
+        problems = []
+        if not min_days <= days <= max_days:
+            problems.append(f"{days} days out; the provider asked for {min_days}-{max_days} days")
+        if WEEKDAYS[date.weekday()] not in avail.weekdays:
+            problems.append(f"the patient cannot come on {date:%A}s")
+        if avail.earliest and start < seconds(avail.earliest):
+            problems.append(f"the patient cannot come before {avail.earliest}")
+        if avail.latest and start > seconds(avail.latest):
+            problems.append(f"the patient cannot come after {avail.latest}")
+        return SlotCheck(None, tuple(problems))
+
+    def free_slots(self, provider: str, visit_type: str, date: dt.date) -> Iterator[str]:
+        """Start times on a day where the visit fits without a conflict."""
+        cal = self.cal
+        if WEEKDAYS[date.weekday()] not in cal.open_weekdays:
+            return
+        minutes = self.minutes[visit_type]
+        t, end = seconds(cal.day_start), seconds(cal.day_end)
+        while t + 60 * minutes <= end:
+            if not self.conflicts(provider, date, t, minutes):
+                yield clock(t)
+            t += 60 * cal.slot_minutes

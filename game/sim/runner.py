@@ -1,0 +1,53 @@
+"""The headless driver: jumps from event to event, feeding a bot's or a file's commands."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from game.sim.commands import Command
+from game.sim.engine import Simulation
+from game.sim.log import TimedCommand
+from game.sim.policies.base import Policy
+from game.sim.results import Result
+
+MAX_STEP = 60  # a bot looks again at least every simulated minute
+
+
+def submit_logged(sim: Simulation, command: Command, record: list[TimedCommand]) -> Result:
+    """Submit a command and append it to the record with its time."""
+    record.append(TimedCommand(t=sim.now, command=command))
+    return sim.submit(command)
+
+
+def play_policy(sim: Simulation, policy: Policy) -> list[TimedCommand]:
+    """Let a bot play the day to its end; the commands it gave, with their times."""
+    record: list[TimedCommand] = []
+    while not sim.finished:
+        if sim.ma_free:
+            command = policy.choose(sim)
+            if command is not None and submit_logged(sim, command, record).ok:
+                continue
+        sim.advance(_next_look(sim))
+    return record
+
+
+def _next_look(sim: Simulation) -> int:
+    candidates = [sim.now + MAX_STEP]
+    if sim.world.ma.busy_until > sim.now:
+        candidates.append(sim.world.ma.busy_until)
+    nxt = sim.next_event_time()
+    if nxt is not None and nxt > sim.now:
+        candidates.append(nxt)
+    return min(candidates)
+
+
+def play_commands(sim: Simulation, commands: Iterable[TimedCommand]) -> list[Result]:
+    """Give each command at its time, then run the day to its end."""
+    results = []
+    for tc in commands:
+        if sim.finished:
+            break
+        sim.advance(tc.t)
+        results.append(sim.submit(tc.command))
+    sim.advance(sim.end_time)
+    return results

@@ -1,0 +1,128 @@
+"""The ledger: every award and penalty with its time, category, competency and teaching note."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from game.clinical.competencies import COMPETENCIES
+from game.scenario.settings import Scoring
+
+CATEGORIES = ("safety", "clinical", "administrative", "flow", "experience")
+GRADES = ((90, "A"), (80, "B"), (70, "C"), (60, "D"), (0, "F"))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the ledger; `max` is what the step was worth (0 for a pure penalty)."""
+
+    t: int
+    category: str
+    points: int
+    max: int
+    competency: str
+    patient: str | None
+    reason: str
+    note: str
+    critical: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for the report and the digest."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Opportunity:
+    """A step the day expects: done well it earns `max`; never done, it earns nothing."""
+
+    category: str
+    max: int
+    competency: str
+    patient: str | None
+    missed: str  # reason shown when the day ends without it
+    note: str  # what should have been done, and why
+
+
+@dataclass(frozen=True)
+class Score:
+    """The day's result."""
+
+    total: int
+    passed: bool
+    grade: str
+    categories: dict[str, tuple[int, int]]
+    critical_errors: list[Entry]
+
+
+class Ledger:
+    """Opportunities the day offers and the entries that resolve them."""
+
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self._open: dict[str, Opportunity] = {}
+        self._possible: dict[str, int] = dict.fromkeys(CATEGORIES, 0)
+
+    def expect(self, key: str, opp: Opportunity) -> None:
+        """Register a step the day expects; its points count toward what is possible."""
+        if opp.category not in CATEGORIES or opp.competency not in COMPETENCIES:
+            raise ValueError(f"bad opportunity {key}: {opp}")
+        self._open[key] = opp
+        self._possible[opp.category] += opp.max
+
+    def is_open(self, key: str) -> bool:
+        """Whether a step is still to be done."""
+        return key in self._open
+
+    def award(self, key: str, t: int, points: int, reason: str, note: str = "") -> Entry | None:
+        """Resolve a step with some of its points; the note explains any shortfall."""
+        opp = self._open.pop(key, None)
+        if opp is None:
+            return None
+        points = max(0, min(points, opp.max))
+        entry = Entry(t, opp.category, points, opp.max, opp.competency, opp.patient, reason,
+                      note if note or points == opp.max else opp.note)
+        self.entries.append(entry)
+        return entry
+
+    def penalty(self, t: int, category: str, points: int, competency: str, patient: str | None,
+                reason: str, note: str, critical: bool = False) -> Entry:
+        """A mistake: negative points, and for a critical error a cap on the day."""
+        if category not in CATEGORIES or competency not in COMPETENCIES:
+            raise ValueError(f"bad penalty {category} {competency}")
+        entry = Entry(t, category, -abs(points), 0, competency, patient, reason, note, critical)
+        self.entries.append(entry)
+        return entry
+
+    def close_out(self, t: int) -> None:
+        """End of day: every step still open is recorded as missed."""
+        for opp in self._open.values():
+            self.entries.append(Entry(t, opp.category, 0, opp.max, opp.competency, opp.patient,
+                                      opp.missed, opp.note))
+        self._open.clear()
+
+    def running_total(self) -> int:
+        """Points earned so far, for the top bar."""
+        return sum(e.points for e in self.entries)
+
+    def score(self, scoring: Scoring) -> Score:
+        """Weighted category percentages, capped by critical errors."""
+        earned = dict.fromkeys(CATEGORIES, 0)
+        for e in self.entries:
+            earned[e.category] += e.points
+        weights = scoring.weights.as_dict()
+        weighted = weight_sum = 0.0
+        cats: dict[str, tuple[int, int]] = {}
+        for c in CATEGORIES:
+            possible = self._possible[c]
+            got = max(0, min(earned[c], possible))
+            cats[c] = (got, possible)
+            if possible > 0:
+                weighted += weights[c] * got / possible
+                weight_sum += weights[c]
+        total = round(100 * weighted / weight_sum) if weight_sum else 0
+        critical = [e for e in self.entries if e.critical]
+        if critical:
+            total = min(total, scoring.critical_cap)
+        passed = total >= scoring.pass_mark and not critical
+        grade = next(letter for floor, letter in GRADES if total >= floor)
+        return Score(total, passed, grade, cats, critical)

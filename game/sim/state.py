@@ -1,0 +1,176 @@
+"""The world's plain data: patients, rooms, providers, specimens, tasks and the MA."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from game.clinical.vitals import Reading
+from game.scenario.models import Patient, Provider, Task
+
+
+class Status(StrEnum):
+    """Where a patient is in the visit."""
+
+    SCHEDULED = "scheduled"  # not here yet
+    ARRIVED = "arrived"  # at the front desk, not checked in
+    WAITING = "waiting"  # checked in, in the waiting room
+    ROOMED = "roomed"  # in an exam room, vitals not done
+    READY = "ready"  # roomed and ready for the provider
+    WITH_PROVIDER = "with_provider"
+    EXAM_DONE = "exam_done"  # orders written; still in the room
+    CHECKED_OUT = "checked_out"
+    LEFT = "left"  # walked out before being seen
+    NO_SHOW = "no_show"
+
+
+IN_CLINIC = frozenset({Status.ARRIVED, Status.WAITING, Status.ROOMED, Status.READY,
+                       Status.WITH_PROVIDER, Status.EXAM_DONE})
+IN_ROOM = frozenset({Status.ROOMED, Status.READY, Status.WITH_PROVIDER, Status.EXAM_DONE})
+
+
+@dataclass
+class Specimen:
+    """One tube drawn from a patient."""
+
+    patient: str
+    tube: str
+    drawn_t: int
+    order_ok: bool
+    label_of: str | None = None  # whose identity is on the label; None if unlabeled
+    spun_at: int | None = None
+    spin_ok: bool = False
+    packed: bool = False
+    shipped: bool = False
+    rejected: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Stable id for display and digests."""
+        return f"{self.patient}:{self.tube}:{self.drawn_t}"
+
+
+@dataclass
+class PatientState:
+    """One patient's visit as it unfolds."""
+
+    spec: Patient
+    age_years: float
+    appt_t: int
+    arrival_t: int | None  # None for a no-show
+    status: Status = Status.SCHEDULED
+    chart_id: str | None = None  # whose chart the MA opened at check-in
+    checked_in_t: int | None = None
+    room: str | None = None
+    measured: Reading | None = None
+    recorded: Reading | None = None
+    flagged: tuple[str, ...] = ()
+    crisis: bool = False
+    escalated_t: int | None = None
+    history_reviewed: bool = False
+    exam_start: int | None = None
+    exam_end: int | None = None
+    exam_remaining: int = 0
+    assist_requested_t: int | None = None
+    assist_done: bool = False
+    busy_until: int = 0
+    poc_done: bool = False
+    drawn: bool = False
+    follow_up: tuple[dt.date, str] | None = None
+    referral_done: bool = False
+    chart_done: bool = False
+    left_t: int | None = None
+    marked_no_show: bool = False
+
+    @property
+    def id(self) -> str:
+        """The patient's id in the scenario."""
+        return self.spec.id
+
+    @property
+    def name(self) -> str:
+        """Full name."""
+        return self.spec.name.full
+
+    @property
+    def wait_from(self) -> int:
+        """Waiting counts from arrival, or from the appointment time for an early patient."""
+        return max(self.arrival_t or self.appt_t, self.appt_t)
+
+    @property
+    def priority(self) -> tuple[int, int]:
+        """The provider's order: escalated, then flagged, then by appointment time."""
+        return (0 if self.escalated_t is not None else 1 if self.flagged else 2, self.appt_t)
+
+
+@dataclass
+class RoomState:
+    """An exam room: who is in it, and whether it is clean and stocked."""
+
+    id: str
+    name: str
+    clean: bool = True
+    stocked: bool = True
+    patient: str | None = None
+
+
+@dataclass
+class ProviderState:
+    """A provider: idle, examining, waiting for the MA's help, or on a break."""
+
+    spec: Provider
+    patient: str | None = None
+    waiting_assist: bool = False
+    idle_since: int | None = None
+
+    @property
+    def id(self) -> str:
+        """The provider's id."""
+        return self.spec.id
+
+
+@dataclass
+class TaskState:
+    """A checklist task and when it was done."""
+
+    task: Task
+    phase: str  # "opening" or "closing"
+    done_t: int | None = None
+
+
+@dataclass
+class MAState:
+    """The medical assistant: one person in one place, doing one thing at a time."""
+
+    location: str = "front_desk"
+    busy_until: int = 0
+    activity: str = ""
+    clocked_out: bool = False
+
+
+@dataclass
+class Booking:
+    """A follow-up booked today."""
+
+    patient: str
+    provider: str
+    date: dt.date
+    start: int
+    minutes: int
+
+
+@dataclass
+class World:
+    """Everything that changes during the day."""
+
+    patients: dict[str, PatientState]
+    rooms: dict[str, RoomState]
+    providers: dict[str, ProviderState]
+    tasks: dict[str, TaskState]
+    ma: MAState = field(default_factory=MAState)
+    specimens: list[Specimen] = field(default_factory=list)
+    bookings: list[Booking] = field(default_factory=list)
+    glucose_qc_done: bool = False
+    vaccines_usable: bool = False
+    couriers_done: int = 0
