@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 # CLSI GP41 venipuncture order of draw. A lower number is drawn first; tubes that share a
@@ -80,4 +81,4 @@ def tubes_for(tests: list[str]) -> list[str]:
 def order_is_correct(drawn: list[str]) -> bool:
     """True when no tube is drawn after one that comes later in the order of draw."""
     orders = [TUBES[c].order for c in drawn]
-    return all(a <= b for a, b in zip(orders, orders[1:], strict=False))
+    return all(a <= b for a, b in itertools.pairwise(orders))

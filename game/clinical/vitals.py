@@ -163,7 +163,9 @@ def crisis_reasons(reading: Reading) -> list[str]:
     """Readings that must go to the provider at once: BP over 180/120, SpO2 under 90%."""
     reasons = []
     if reading.systolic > CRISIS_SYSTOLIC_ABOVE or reading.diastolic > CRISIS_DIASTOLIC_ABOVE:
-        reasons.append(f"blood pressure {reading.systolic}/{reading.diastolic} (crisis: over 180/120)")
+        reasons.append(
+            f"blood pressure {reading.systolic}/{reading.diastolic} (crisis: over 180/120)"
+        )
     if reading.spo2 < SPO2_EMERGENCY_BELOW:
         reasons.append(f"SpO2 {reading.spo2}% (emergency: under 90%)")
     return reasons

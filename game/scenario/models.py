@@ -17,7 +17,8 @@ TestCode = Annotated[
     str,
     Field(
         pattern=r"^[A-Z0-9_]{2,20}$",
-        description="A lab test code: " + ", ".join(f"{c} ({t.name})" for c, t in LAB_TESTS.items()),
+        description="A lab test code: "
+        + ", ".join(f"{c} ({t.name})" for c, t in LAB_TESTS.items()),
         json_schema_extra={"enum": list(LAB_TESTS)},
     ),
 ]
@@ -114,7 +115,7 @@ class Appointment(Strict):
 
 
 class Arrival(Strict):
-    """When the patient turns up, relative to the appointment; the exact minute comes from the seed."""
+    """When the patient turns up relative to the appointment; the seed picks the minute."""
 
     kind: Literal["early", "on_time", "late", "no_show"] = "on_time"
 
@@ -258,7 +259,9 @@ class Scenario(Strict):
     difficulty: Literal["introductory", "standard", "challenging"]
     description: Annotated[str, Field(min_length=1, max_length=2000)]
     learning_objectives: list[Text] = Field(min_length=1, max_length=12)
-    date: dt.date = Field(description="The clinic day, YYYY-MM-DD; ages and bookings count from it.")
+    date: dt.date = Field(
+        description="The clinic day, YYYY-MM-DD; ages and bookings count from it."
+    )
     clinic: Clinic
     providers: list[Provider] = Field(min_length=1, max_length=10)
     visit_types: list[VisitType] = Field(min_length=1, max_length=20)

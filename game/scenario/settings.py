@@ -14,7 +14,9 @@ Secs = Annotated[int, Field(ge=1, le=7200)]
 class Durations(Strict):
     """How long each of the MA's actions takes, in simulated seconds."""
 
-    walk_per_step: Secs = Field(2, description="Seconds to walk one floor-plan step (about a metre and a half).")
+    walk_per_step: Secs = Field(
+        2, description="Seconds to walk one floor-plan step (about a metre and a half)."
+    )
     greet: Secs = Field(20, description="Greeting a patient at the front desk.")
     verify_identifier: Secs = Field(15, description="Checking one identifier against the chart.")
     verify_insurance: Secs = Field(90, description="An insurance eligibility check.")

@@ -34,7 +34,7 @@ Ident = Annotated[
     str,
     Field(
         pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$",
-        description="An identifier: lower-case letters, digits, '-' and '_', at most 40 characters.",
+        description="An identifier: lower-case letters, digits, '-' and '_' (up to 40).",
     ),
 ]
 

@@ -1,4 +1,4 @@
-"""The follow-up calendar: provider slots, visit lengths, conflicts and the patient's constraints."""
+"""The follow-up calendar: provider slots, visit lengths, conflicts, patient constraints."""
 
 from __future__ import annotations
 

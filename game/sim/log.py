@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +88,7 @@ def load_actions(path: Path) -> ActionsFile:
     """Read an actions file; raises InputError with every problem."""
     actions: ActionsFile = _load_model(path, ActionsFile, "a 'commands' list")
     times = [tc.t for tc in actions.commands]
-    for i, (a, b) in enumerate(zip(times, times[1:], strict=False)):
+    for i, (a, b) in enumerate(itertools.pairwise(times)):
         if b < a:
             raise InputError(path, [Problem(("commands", i + 1, "t"),
                                             f"time {b} is earlier than the command before it")])

@@ -1,4 +1,4 @@
-"""The front desk: arrivals, check-in (identity, insurance, copay, demographics), no-shows, walk-outs."""
+"""The front desk: arrivals, check-in (identity, insurance, copay), no-shows, walk-outs."""
 
 from __future__ import annotations
 
