@@ -1,0 +1,147 @@
+"""The window and the fixed-step loop; `clinic-day play` starts here."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame  # noqa: E402
+import pygame_gui  # noqa: E402
+
+from game.paths import DEFAULT_SCENARIO, resolve_scenario  # noqa: E402
+from game.scenario.errors import InputError  # noqa: E402
+from game.scenario.load import load_scenario  # noqa: E402
+from game.ui.context import AppContext  # noqa: E402
+from game.ui.saves import Saves  # noqa: E402
+from game.ui.sound import Sounds  # noqa: E402
+from game.ui.theme import load_theme  # noqa: E402
+
+DEFAULT_SIZE = (1280, 720)
+MIN_SIZE = (1024, 640)
+STEP = 1 / 60  # seconds of real time per simulation/UI step
+
+
+def create_window(size: tuple[int, int], fullscreen: bool = False) -> pygame.Surface:
+    """Open (or re-open) the game window."""
+    flags = pygame.RESIZABLE | (pygame.FULLSCREEN if fullscreen else 0)
+    screen = pygame.display.set_mode((0, 0) if fullscreen else size, flags)
+    pygame.display.set_caption("Clinic Day")
+    return screen
+
+
+def build_context(size: tuple[int, int] = DEFAULT_SIZE, saves: Saves | None = None
+                  ) -> AppContext:
+    """Initialise pygame and everything a scene needs (used by the app and by tests)."""
+    pygame.init()
+    saves = saves or Saves()
+    settings = saves.load_settings()
+    screen = create_window(size)
+    manager = pygame_gui.UIManager(size, load_theme(), enable_live_theme_updates=False)
+    sounds = Sounds(muted=settings.muted)
+    return AppContext(screen, manager, saves, settings, sounds, player=settings.player)
+
+
+class App:
+    """Runs the scene stack with a fixed step; the simulation never sees the frame rate."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.clock = pygame.time.Clock()
+        self.frames = 0
+
+    def frame(self, dt: float) -> None:
+        """One frame: events, fixed steps, drawing."""
+        ctx = self.ctx
+        for event in pygame.event.get():
+            self.dispatch(event)
+        top = ctx.stack.top
+        if top is not None:
+            top.update(dt)
+        ctx.manager.update(dt)
+        ctx.screen.fill((236, 240, 244))
+        for scene in ctx.stack.visible():
+            scene.draw(ctx.screen)
+        ctx.manager.draw_ui(ctx.screen)
+        pygame.display.flip()
+        self.frames += 1
+
+    def dispatch(self, event: pygame.event.Event) -> None:
+        """Give one event to the GUI manager, then to the top scene."""
+        ctx = self.ctx
+        if event.type == pygame.QUIT:
+            ctx.quit()
+            return
+        if event.type == pygame.VIDEORESIZE and not ctx.settings.fullscreen:
+            w, h = max(event.w, MIN_SIZE[0]), max(event.h, MIN_SIZE[1])
+            ctx.screen = create_window((w, h))
+            ctx.manager.set_window_resolution((w, h))
+            for scene in ctx.stack.scenes:
+                scene.resize((w, h))
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            return
+        ctx.manager.process_events(event)
+        if ctx.stack.top is not None:
+            ctx.stack.top.handle(event)
+
+    def toggle_fullscreen(self) -> None:
+        """F11: fullscreen on or off, remembered in the settings."""
+        ctx = self.ctx
+        ctx.settings.fullscreen = not ctx.settings.fullscreen
+        ctx.screen = create_window(DEFAULT_SIZE, ctx.settings.fullscreen)
+        size = ctx.screen.get_size()
+        ctx.manager.set_window_resolution(size)
+        for scene in ctx.stack.scenes:
+            scene.resize(size)
+        ctx.saves.save_settings(ctx.settings)
+
+    def run(self, max_frames: int | None = None, screenshot: Path | None = None) -> None:
+        """Loop until quit (or for a number of frames)."""
+        ctx = self.ctx
+        while ctx.running and (max_frames is None or self.frames < max_frames):
+            # Under --frames the loop runs as fast as it can with a fixed step, so a
+            # scripted check sees the same frames on any machine.
+            dt = STEP if max_frames is not None else min(self.clock.tick(60) / 1000, 0.25)
+            self.frame(dt)
+        if screenshot is not None:
+            screenshot.parent.mkdir(parents=True, exist_ok=True)
+            pygame.image.save(ctx.screen, str(screenshot))
+
+
+def play_from_args(args: argparse.Namespace) -> int:
+    """`clinic-day` and `clinic-day play`: returns the exit code."""
+    started = time.perf_counter()
+    loaded = None
+    scenario = getattr(args, "scenario", None)
+    if scenario is not None or getattr(args, "autoplay", None):
+        try:
+            loaded = load_scenario(resolve_scenario(scenario or DEFAULT_SCENARIO))
+        except InputError as exc:
+            print(exc.render(), file=sys.stderr)
+            return 1
+    try:
+        ctx = build_context()
+    except pygame.error as exc:
+        print(f"cannot open a window: {exc}", file=sys.stderr)
+        return 1
+    if getattr(args, "player", None):
+        ctx.player = args.player[:80]
+    if getattr(args, "speed", None) in (1.0, 2.0, 4.0):
+        ctx.settings.speed = args.speed
+    if loaded is not None:
+        ctx.start_day(loaded, args.seed, args.autoplay)
+    else:
+        ctx.show_title()
+    app = App(ctx)
+    app.frame(STEP)
+    if os.environ.get("CLINIC_DAY_STARTUP_TIME"):
+        print(f"first frame after {time.perf_counter() - started:.3f} s", file=sys.stderr)
+    app.run(getattr(args, "frames", None), getattr(args, "screenshot", None))
+    pygame.quit()
+    return 0

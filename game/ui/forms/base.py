@@ -1,0 +1,55 @@
+"""The contract between the day scene and a form: build in a rect, submit commands, close."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+
+if TYPE_CHECKING:
+    from game.sim.commands import Command
+    from game.sim.engine import Simulation
+    from game.sim.results import Result
+    from game.ui.context import AppContext
+
+Submit = Callable[["Command"], "Result"]
+
+
+class Form:
+    """A pygame_gui window for one task. The day scene owns it and passes events on.
+
+    A form never changes the simulation itself: it builds a command and calls `submit`,
+    which logs it and hands it to the simulation, and shows the Rejected reason if any.
+    """
+
+    title = "Form"
+
+    def __init__(self, ctx: AppContext, sim: Simulation, subject: str, submit: Submit,
+                 rect: pygame.Rect) -> None:
+        self.ctx = ctx
+        self.sim = sim
+        self.subject = subject  # a patient id, room id or task id, as the form needs
+        self.submit = submit
+        self.closed = False
+        self.window = pygame_gui.elements.UIWindow(
+            rect, ctx.manager, window_display_title=self.title, resizable=False,
+            object_id="#form")
+        self.build()
+
+    def build(self) -> None:
+        """Create the widgets inside self.window."""
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """A pygame or pygame_gui event; forms react to their own widgets only."""
+        if (event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window):
+            self.closed = True
+
+    def refresh(self) -> None:
+        """The simulation moved on: update what the form shows (called every frame)."""
+
+    def close(self) -> None:
+        """Remove the window."""
+        self.closed = True
+        self.window.kill()

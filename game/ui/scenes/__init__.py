@@ -1,0 +1,1 @@
+"""The screens of the game: title, the day, forms, pause, help and debrief."""
