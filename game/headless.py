@@ -58,15 +58,19 @@ def run(scenario: str, seed: int, policy: str | None, actions: Path | None,
 
 def _write_outputs(report: dict[str, Any], report_path: Path | None, log: SessionLog | None,
                    log_path: Path | None) -> int:
-    try:
-        if report_path:
-            write_report(report, report_path)
-        if log and log_path:
-            save_log(log, log_path)
-    except OSError as exc:
-        err(f"cannot write {exc.filename}: {exc.strerror}")
-        return EXIT_INPUT
-    return EXIT_OK
+    code = EXIT_OK
+    for what, target in (("report", report_path), ("log", log_path if log else None)):
+        if target is None:
+            continue
+        try:
+            if what == "report":
+                write_report(report, target)
+            elif log is not None:
+                save_log(log, target)
+        except OSError as exc:
+            err(f"cannot write the {what} to {target}: {exc.strerror}")
+            code = EXIT_INPUT
+    return code
 
 
 def validate(paths: list[str]) -> int:

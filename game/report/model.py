@@ -34,7 +34,10 @@ def build_report(sim: Simulation, loaded: LoadedScenario, policy: str | None,
         end = p.exam_start if p.exam_start is not None else p.left_t
         wait = None if end is None or p.arrival_t is None else max(0, end - p.wait_from) // 60
         patients.append({"id": p.id, "name": p.name, "appointment": clock(p.appt_t),
-                         "outcome": patient_outcome(p.status), "wait_minutes": wait})
+                         "outcome": patient_outcome(p.status), "wait_minutes": wait,
+                         "arrived_t": p.arrival_t if p.status != Status.SCHEDULED else None,
+                         "exam_start_t": p.exam_start, "exam_end_t": p.exam_end,
+                         "left_t": p.left_t})
     ledger = [{**e.as_dict(), "time": clock(e.t),
                "competency_title": COMPETENCIES[e.competency]} for e in sim.ledger.entries]
     return {
@@ -54,6 +57,8 @@ def build_report(sim: Simulation, loaded: LoadedScenario, policy: str | None,
         "critical_errors": [{**e.as_dict(), "time": clock(e.t)} for e in score.critical_errors],
         "ledger": ledger,
         "patients": patients,
+        "ma_activities": [{"start_t": a, "end_t": b, "activity": what}
+                          for a, b, what in sim.activities],
         "ended_at": clock(sim.now),
         "digest": sim.digest(),
     }

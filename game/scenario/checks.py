@@ -2,22 +2,99 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from game.clinical.lab import LAB_TESTS
 from game.scenario.errors import PathPart, Problem
-from game.scenario.models import Scenario
+from game.scenario.models import (
+    Calendar,
+    Clinic,
+    Courier,
+    Patient,
+    Provider,
+    Scenario,
+    Task,
+    VisitType,
+)
 from game.scenario.types import seconds
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Parts:
+    """The parts of a scenario that are valid on their own; None or missing items are skipped.
+
+    A file with format errors is checked on its valid parts too, so an author sees every
+    problem in one go instead of fixing one layer only to meet the next.
+    """
+
+    date: dt.date | None = None
+    clinic: Clinic | None = None
+    providers: list[Provider] = field(default_factory=list)
+    visit_types: list[VisitType] = field(default_factory=list)
+    patients: list[tuple[int, Patient]] = field(default_factory=list)
+    opening_tasks: list[tuple[int, Task]] = field(default_factory=list)
+    closing_tasks: list[tuple[int, Task]] = field(default_factory=list)
+    courier: Courier | None = None
+    calendar: Calendar | None = None
+    complete: bool = True  # every provider and visit type is valid: unknown means unknown
+
+
+def parts_of(s: Scenario) -> Parts:
+    """A valid scenario, all of it."""
+    return Parts(s.date, s.clinic, list(s.providers), list(s.visit_types),
+                 list(enumerate(s.patients)), list(enumerate(s.opening_tasks)),
+                 list(enumerate(s.closing_tasks)), s.courier, s.calendar)
+
+
+def _one(model: type[M], value: Any) -> M | None:
+    try:
+        return model.model_validate_json(json.dumps(value), strict=True)
+    except (ValidationError, TypeError, ValueError):
+        return None
+
+
+def _each(model: type[M], values: Any) -> list[tuple[int, M]]:
+    if not isinstance(values, list):
+        return []
+    found = ((i, _one(model, v)) for i, v in enumerate(values))
+    return [(i, m) for i, m in found if m is not None]
+
+
+def salvage(data: dict[str, Any]) -> Parts:
+    """The valid parts of a file that failed validation as a whole."""
+    date = None
+    if isinstance(data.get("date"), str):
+        try:
+            date = dt.date.fromisoformat(data["date"])
+        except ValueError:
+            date = None
+    providers = _each(Provider, data.get("providers"))
+    visits = _each(VisitType, data.get("visit_types"))
+    complete = (len(providers) == len(data.get("providers") or [])
+                and len(visits) == len(data.get("visit_types") or []))
+    return Parts(date, _one(Clinic, data.get("clinic")), [p for _, p in providers],
+                 [v for _, v in visits], _each(Patient, data.get("patients")),
+                 _each(Task, data.get("opening_tasks")), _each(Task, data.get("closing_tasks")),
+                 _one(Courier, data.get("courier")), _one(Calendar, data.get("calendar") or {}),
+                 complete)
 
 
 def _duplicates(
-    items: Iterable[str], where: str, what: str
+    items: Iterable[str], where: tuple[str, ...], what: str
 ) -> list[Problem]:
     values = list(items)
     counts = Counter(values)
     return [
-        Problem((where, i, "id"), f"{what} id '{v}' is used more than once")
+        Problem((*where, i, "id"), f"{what} id '{v}' is used more than once")
         for i, v in enumerate(values)
         if counts[v] > 1
     ]
@@ -31,85 +108,107 @@ def _within(
     return []
 
 
-def cross_check(s: Scenario) -> list[Problem]:
+def cross_check(s: Scenario | Parts) -> list[Problem]:
     """Every problem that involves two parts of the file."""
+    s = parts_of(s) if isinstance(s, Scenario) else s
     out: list[Problem] = []
-    opens, closes = s.clinic.opens, s.clinic.closes
-    if seconds(closes) <= seconds(opens):
-        out.append(Problem(("clinic", "closes"), f"closing time {closes} is not after {opens}"))
-    room_ids = {r.id for r in s.clinic.rooms}
-    provider_ids = {p.id for p in s.providers}
-    visit_ids = {v.id for v in s.visit_types}
-    out += _duplicates((r.id for r in s.clinic.rooms), "clinic.rooms", "room")
-    out += _duplicates((p.id for p in s.providers), "providers", "provider")
-    out += _duplicates((v.id for v in s.visit_types), "visit_types", "visit type")
-    out += _duplicates((p.id for p in s.patients), "patients", "patient")
-    task_ids = Counter(t.id for t in [*s.opening_tasks, *s.closing_tasks])
-    for field, tasks in (("opening_tasks", s.opening_tasks), ("closing_tasks", s.closing_tasks)):
-        out += [
-            Problem((field, i, "id"), f"task id '{t.id}' is used more than once")
-            for i, t in enumerate(tasks)
-            if task_ids[t.id] > 1
-        ]
-    mrns = Counter(p.mrn for p in s.patients)
+    clinic = s.clinic
+    room_ids = {r.id for r in clinic.rooms} if clinic else None
+    provider_ids = {p.id for p in s.providers} if s.complete else None
+    visit_ids = {v.id for v in s.visit_types} if s.complete else None
+    if clinic:
+        opens, closes = clinic.opens, clinic.closes
+        if seconds(closes) <= seconds(opens):
+            out.append(Problem(("clinic", "closes"), f"closing time {closes} is not after {opens}"))
+        out += _duplicates((r.id for r in clinic.rooms), ("clinic", "rooms"), "room")
+    out += _duplicates((p.id for p in s.providers), ("providers",), "provider")
+    out += _duplicates((v.id for v in s.visit_types), ("visit_types",), "visit type")
+    out += [
+        Problem(("patients", i, "id"), f"patient id '{p.id}' is used more than once")
+        for i, p in s.patients
+        if [q.id for _, q in s.patients].count(p.id) > 1
+    ]
+    task_ids = Counter(t.id for _, t in [*s.opening_tasks, *s.closing_tasks])
+    for field_name, tasks in (("opening_tasks", s.opening_tasks),
+                              ("closing_tasks", s.closing_tasks)):
+        for i, task in tasks:
+            if task_ids[task.id] > 1:
+                out.append(Problem((field_name, i, "id"),
+                                   f"task id '{task.id}' is used more than once"))
+            if room_ids is not None and task.room is not None and task.room not in room_ids:
+                out.append(Problem((field_name, i, "room"), _unknown("room", task.room, room_ids)))
+    mrns = Counter(p.mrn for _, p in s.patients)
 
-    for i, prov in enumerate(s.providers):
-        here = ("providers", i)
-        out += _within((*here, "start"), prov.start, opens, closes, "clinic hours")
-        out += _within((*here, "end"), prov.end, opens, closes, "clinic hours")
-        if seconds(prov.end) <= seconds(prov.start):
-            out.append(Problem((*here, "end"), f"{prov.end} is not after start {prov.start}"))
-        for j, br in enumerate(prov.breaks):
-            out += _within((*here, "breaks", j, "start"), br.start, prov.start, prov.end,
-                           "the provider's hours")
-            if seconds(br.end) <= seconds(br.start):
-                out.append(Problem((*here, "breaks", j, "end"), "a break must end after it starts"))
+    if clinic:
+        for i, prov in enumerate(s.providers):
+            out += _provider_hours(i, prov, clinic.opens, clinic.closes)
+        if s.courier:
+            for i, when in enumerate(s.courier.pickups):
+                out += _within(("courier", "pickups", i), when, clinic.opens, clinic.closes,
+                               "clinic hours")
 
-    for field, tasks in (("opening_tasks", s.opening_tasks), ("closing_tasks", s.closing_tasks)):
-        for i, task in enumerate(tasks):
-            if task.room is not None and task.room not in room_ids:
-                out.append(Problem((field, i, "room"), _unknown("room", task.room, room_ids)))
+    for i, p in s.patients:
+        out += _patient(s, i, p, provider_ids, visit_ids, mrns[p.mrn] > 1)
 
-    for i, when in enumerate(s.courier.pickups):
-        out += _within(("courier", "pickups", i), when, opens, closes, "clinic hours")
+    cal = s.calendar
+    if cal is not None:
+        if seconds(cal.day_end) <= seconds(cal.day_start):
+            out.append(Problem(("calendar", "day_end"), "day_end is not after day_start"))
+        for i, b in enumerate(cal.booked):
+            if provider_ids is not None and b.provider not in provider_ids:
+                out.append(Problem(("calendar", "booked", i, "provider"),
+                                   _unknown("provider", b.provider, provider_ids)))
+    return out
 
-    for i, p in enumerate(s.patients):
-        here = ("patients", i)
-        appt = p.appointment
-        out += _within((*here, "appointment", "time"), appt.time, opens, closes, "clinic hours")
-        if appt.provider not in provider_ids:
-            out.append(Problem((*here, "appointment", "provider"),
-                               _unknown("provider", appt.provider, provider_ids)))
-        if appt.visit_type not in visit_ids:
-            out.append(Problem((*here, "appointment", "visit_type"),
-                               _unknown("visit type", appt.visit_type, visit_ids)))
-        if mrns[p.mrn] > 1:
-            out.append(Problem((*here, "mrn"), f"MRN {p.mrn} belongs to more than one patient"))
+
+def _provider_hours(i: int, prov: Provider, opens: str, closes: str) -> list[Problem]:
+    here = ("providers", i)
+    out = _within((*here, "start"), prov.start, opens, closes, "clinic hours")
+    out += _within((*here, "end"), prov.end, opens, closes, "clinic hours")
+    if seconds(prov.end) <= seconds(prov.start):
+        out.append(Problem((*here, "end"), f"{prov.end} is not after start {prov.start}"))
+    for j, br in enumerate(prov.breaks):
+        out += _within((*here, "breaks", j, "start"), br.start, prov.start, prov.end,
+                       "the provider's hours")
+        if seconds(br.end) <= seconds(br.start):
+            out.append(Problem((*here, "breaks", j, "end"), "a break must end after it starts"))
+    return out
+
+
+def _patient(s: Parts, i: int, p: Patient, provider_ids: set[str] | None,
+             visit_ids: set[str] | None, shared_mrn: bool) -> list[Problem]:
+    here: tuple[PathPart, ...] = ("patients", i)
+    out: list[Problem] = []
+    appt = p.appointment
+    if s.clinic:
+        out += _within((*here, "appointment", "time"), appt.time, s.clinic.opens,
+                       s.clinic.closes, "clinic hours")
+    if provider_ids is not None and appt.provider not in provider_ids:
+        out.append(Problem((*here, "appointment", "provider"),
+                           _unknown("provider", appt.provider, provider_ids)))
+    if visit_ids is not None and appt.visit_type not in visit_ids:
+        out.append(Problem((*here, "appointment", "visit_type"),
+                           _unknown("visit type", appt.visit_type, visit_ids)))
+    if shared_mrn:
+        out.append(Problem((*here, "mrn"), f"MRN {p.mrn} belongs to more than one patient"))
+    if s.date is not None:
         if p.dob >= s.date:
             out.append(Problem((*here, "dob"), f"date of birth {p.dob} is not before {s.date}"))
         elif s.date.year - p.dob.year > 120:
             out.append(Problem((*here, "dob"), f"date of birth {p.dob} is over 120 years ago"))
-        for j, code in enumerate(p.orders.labs):
-            if code not in LAB_TESTS:
-                out.append(Problem((*here, "orders", "labs", j),
-                                   _unknown("lab test", code, set(LAB_TESTS))))
-        if len(set(p.orders.labs)) != len(p.orders.labs):
-            out.append(Problem((*here, "orders", "labs"), "a test is ordered twice"))
-        fu = p.orders.follow_up
-        if fu is not None and fu.visit_type not in visit_ids:
-            out.append(Problem((*here, "orders", "follow_up", "visit_type"),
-                               _unknown("visit type", fu.visit_type, visit_ids)))
-        av = p.availability
-        if av.earliest and av.latest and seconds(av.latest) < seconds(av.earliest):
-            out.append(Problem((*here, "availability", "latest"), "latest is before earliest"))
-
-    cal = s.calendar
-    if seconds(cal.day_end) <= seconds(cal.day_start):
-        out.append(Problem(("calendar", "day_end"), "day_end is not after day_start"))
-    for i, b in enumerate(cal.booked):
-        if b.provider not in provider_ids:
-            out.append(Problem(("calendar", "booked", i, "provider"),
-                               _unknown("provider", b.provider, provider_ids)))
+    for j, code in enumerate(p.orders.labs):
+        if code not in LAB_TESTS:
+            out.append(Problem((*here, "orders", "labs", j),
+                               _unknown("lab test", code, set(LAB_TESTS))))
+    if len(set(p.orders.labs)) != len(p.orders.labs):
+        out.append(Problem((*here, "orders", "labs"), "a test is ordered twice"))
+    fu = p.orders.follow_up
+    if fu is not None and visit_ids is not None and fu.visit_type not in visit_ids:
+        out.append(Problem((*here, "orders", "follow_up", "visit_type"),
+                           _unknown("visit type", fu.visit_type, visit_ids)))
+    av = p.availability
+    if av.earliest and av.latest and seconds(av.latest) < seconds(av.earliest):
+        out.append(Problem((*here, "availability", "latest"), "latest is before earliest"))
     return out
 
 

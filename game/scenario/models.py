@@ -52,7 +52,7 @@ class Provider(Strict):
 class Clinic(Strict):
     """The practice: name, hours and exam rooms."""
 
-    name: Text
+    name: Text = Field(description="The practice's name.")
     opens: ClockTime = Field(description="When the MA arrives and opening tasks can start.")
     closes: ClockTime = Field(description="When the last patient should be gone.")
     overtime_minutes: int = Field(
@@ -96,8 +96,8 @@ class Task(Strict):
 class Name(Strict):
     """A patient's name."""
 
-    first: Annotated[str, Field(min_length=1, max_length=60)]
-    last: Annotated[str, Field(min_length=1, max_length=60)]
+    first: Annotated[str, Field(min_length=1, max_length=60)] = Field(description="Given name.")
+    last: Annotated[str, Field(min_length=1, max_length=60)] = Field(description="Family name.")
 
     @property
     def full(self) -> str:
@@ -117,14 +117,18 @@ class Appointment(Strict):
 class Arrival(Strict):
     """When the patient turns up relative to the appointment; the seed picks the minute."""
 
-    kind: Literal["early", "on_time", "late", "no_show"] = "on_time"
+    kind: Literal["early", "on_time", "late", "no_show"] = Field(
+        "on_time", description="early, on_time, late (see arrival_jitter) or no_show."
+    )
 
 
 class Insurance(Strict):
     """The patient's coverage as the eligibility check will answer it."""
 
-    plan: Text
-    member_id: Annotated[str, Field(min_length=1, max_length=40)]
+    plan: Text = Field(description="The insurance plan's name (fictional).")
+    member_id: Annotated[str, Field(min_length=1, max_length=40)] = Field(
+        description="The member number on the card."
+    )
     status: Literal["active", "inactive", "new_card"] = Field(
         "active",
         description="active; inactive (coverage ended: tell the patient about self-pay); "
@@ -157,9 +161,9 @@ class Vitals(Strict):
 class FollowUp(Strict):
     """The provider's follow-up order: a visit type within a window of days."""
 
-    visit_type: Ident
-    min_days: int = Field(ge=1, le=365)
-    max_days: int = Field(ge=1, le=365)
+    visit_type: Ident = Field(description="One of the scenario's visit_types.")
+    min_days: int = Field(ge=1, le=365, description="The earliest day after today, in days.")
+    max_days: int = Field(ge=1, le=365, description="The latest day after today, in days.")
 
     @model_validator(mode="after")
     def _window(self) -> FollowUp:
@@ -184,8 +188,11 @@ class Orders(Strict):
 class Availability(Strict):
     """When the patient can come back."""
 
-    weekdays: list[Weekday] = Field(default_factory=lambda: list(WEEKDAYS[:5]), min_length=1)
-    earliest: ClockTime | None = None
+    weekdays: list[Weekday] = Field(
+        default_factory=lambda: list(WEEKDAYS[:5]), min_length=1,
+        description="Days the patient can come: mon, tue, wed, thu, fri, sat, sun.",
+    )
+    earliest: ClockTime | None = Field(None, description="The earliest start time that works.")
     latest: ClockTime | None = Field(None, description="The latest start time that works.")
     note: Text | None = Field(None, description="What the patient says, e.g. 'I work mornings'.")
 
@@ -197,7 +204,9 @@ class Patient(Strict):
     name: Name
     dob: dt.date = Field(description="Date of birth, YYYY-MM-DD.")
     mrn: Annotated[str, Field(pattern=r"^[A-Z0-9-]{4,20}$", description="Medical record number.")]
-    phone: Annotated[str, Field(min_length=7, max_length=20)]
+    phone: Annotated[str, Field(min_length=7, max_length=20)] = Field(
+        description="Phone number (fictional, e.g. 555-0142)."
+    )
     appointment: Appointment
     arrival: Arrival = Field(default_factory=Arrival)
     insurance: Insurance
@@ -205,8 +214,12 @@ class Patient(Strict):
         False, description="The patient has moved or changed phone: the chart needs updating."
     )
     vitals: Vitals
-    allergies: list[Text] = Field(default_factory=list, max_length=20)
-    medications: list[Text] = Field(default_factory=list, max_length=30)
+    allergies: list[Text] = Field(
+        default_factory=list, max_length=20, description="Allergies and reactions."
+    )
+    medications: list[Text] = Field(
+        default_factory=list, max_length=30, description="Current medications and doses."
+    )
     orders: Orders = Field(default_factory=Orders)
     availability: Availability = Field(default_factory=Availability)
     patience_minutes: int = Field(
@@ -219,17 +232,17 @@ class VisitType(Strict):
     """A kind of visit and its length in the calendar."""
 
     id: Ident
-    name: Text
-    minutes: int = Field(ge=5, le=240)
+    name: Text = Field(description="The visit type as the calendar shows it.")
+    minutes: int = Field(ge=5, le=240, description="How long the visit takes in the calendar.")
 
 
 class Booking(Strict):
     """A slot already taken in the follow-up calendar."""
 
-    date: dt.date
+    date: dt.date = Field(description="The booked day, YYYY-MM-DD.")
     time: ClockTime
-    minutes: int = Field(ge=5, le=480)
-    provider: Ident
+    minutes: int = Field(ge=5, le=480, description="How long the booking lasts.")
+    provider: Ident = Field(description="Whose calendar the booking is in.")
 
 
 class Calendar(Strict):
@@ -238,15 +251,22 @@ class Calendar(Strict):
     slot_minutes: int = Field(15, ge=5, le=60, description="Bookings start on these boundaries.")
     day_start: ClockTime = "08:00"
     day_end: ClockTime = "17:00"
-    open_weekdays: list[Weekday] = Field(default_factory=lambda: list(WEEKDAYS[:5]), min_length=1)
+    open_weekdays: list[Weekday] = Field(
+        default_factory=lambda: list(WEEKDAYS[:5]), min_length=1,
+        description="Days the clinic books visits.",
+    )
     booked: list[Booking] = Field(default_factory=list, max_length=5000)
-    allow_double_booking: bool = False
+    allow_double_booking: bool = Field(
+        False, description="Whether a follow-up may overlap another booking."
+    )
 
 
 class Courier(Strict):
     """The lab courier's pickups; specimens not packed by the last one miss the day."""
 
-    pickups: list[ClockTime] = Field(min_length=1, max_length=6)
+    pickups: list[ClockTime] = Field(
+        min_length=1, max_length=6, description="Pickup times, HH:MM, inside clinic hours."
+    )
 
 
 class Scenario(Strict):
@@ -254,11 +274,17 @@ class Scenario(Strict):
 
     schema_version: Literal[1] = Field(description="The format version; this is version 1.")
     id: Ident
-    title: Text
+    title: Text = Field(description="The day's title on the title screen and in reports.")
     setting: Text = Field(description="The kind of practice, e.g. 'Family practice'.")
-    difficulty: Literal["introductory", "standard", "challenging"]
-    description: Annotated[str, Field(min_length=1, max_length=2000)]
-    learning_objectives: list[Text] = Field(min_length=1, max_length=12)
+    difficulty: Literal["introductory", "standard", "challenging"] = Field(
+        description="How hard the day is, shown to the student."
+    )
+    description: Annotated[str, Field(min_length=1, max_length=2000)] = Field(
+        description="What the student's day holds, in a few sentences."
+    )
+    learning_objectives: list[Text] = Field(
+        min_length=1, max_length=12, description="What the student practises on this day."
+    )
     date: dt.date = Field(
         description="The clinic day, YYYY-MM-DD; ages and bookings count from it."
     )

@@ -24,4 +24,5 @@ def snapshot(sim: Simulation) -> dict[str, Any]:
         "bookings": [asdict(b) for b in w.bookings],
         "ledger": [e.as_dict() for e in sim.ledger.entries],
         "ma": asdict(w.ma),
+        "activities": sim.activities,
     }

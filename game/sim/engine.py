@@ -44,6 +44,7 @@ class Simulation:
         self.events = Scheduler()
         self.ledger = Ledger()
         self.notices: list[Notice] = []
+        self.activities: list[tuple[int, int, str]] = []  # (start, end, what) of the MA
         self.opens = seconds(scenario.clinic.opens)
         self.closes = seconds(scenario.clinic.closes)
         self.end_time = self.closes + 60 * scenario.clinic.overtime_minutes
@@ -109,6 +110,7 @@ class Simulation:
         if isinstance(result, Accepted):
             ma.busy_until = self.now + result.seconds
             ma.activity = result.message
+            self.activities.append((self.now, ma.busy_until, result.message))
             self.schedule(ma.busy_until, "ma_free")
             after_change(self)
         return result

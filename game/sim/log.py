@@ -69,9 +69,9 @@ def _load_model(path: Path, model: type[BaseModel], what: str) -> Any:
     if not isinstance(data, dict):
         raise InputError(path, [Problem((), f"expected a JSON object with {what}")])
     try:
-        return model.model_validate(data)
+        return model.model_validate_json(text, strict=True)
     except ValidationError as exc:
-        raise InputError(path, problems_from(exc, text)) from None
+        raise InputError(path, problems_from(exc, text, data)) from None
 
 
 def load_log(path: Path) -> SessionLog:
