@@ -96,7 +96,9 @@ def validate(paths: list[str]) -> int:
             err(exc.render())
             continue
         s = loaded.scenario
-        print(f"ok  {f}: {s.title} ({len(s.patients)} patients, {len(s.clinic.rooms)} rooms)")
+        n, r = len(s.patients), len(s.clinic.rooms)
+        print(f"ok  {f}: {s.title} ({n} patient{'' if n == 1 else 's'}, "
+              f"{r} room{'' if r == 1 else 's'})")
     if bad:
         err(f"{bad} of {len(files)} file(s) have problems")
     return EXIT_INPUT if bad else EXIT_OK

@@ -272,6 +272,11 @@ class Courier(Strict):
 class Scenario(Strict):
     """One clinic day: everything the simulation needs, and nothing that runs."""
 
+    schema_ref: str | None = Field(
+        None, alias="$schema", max_length=500,
+        description="Optional: where an editor finds this format's JSON Schema, e.g. "
+        "'scenario.schema.json'. The game ignores it.",
+    )
     schema_version: Literal[1] = Field(description="The format version; this is version 1.")
     id: Ident
     title: Text = Field(description="The day's title on the title screen and in reports.")
