@@ -123,10 +123,11 @@ def cross_check(s: Scenario | Parts) -> list[Problem]:
         out += _duplicates((r.id for r in clinic.rooms), ("clinic", "rooms"), "room")
     out += _duplicates((p.id for p in s.providers), ("providers",), "provider")
     out += _duplicates((v.id for v in s.visit_types), ("visit_types",), "visit type")
+    patient_ids = Counter(p.id for _, p in s.patients)
     out += [
         Problem(("patients", i, "id"), f"patient id '{p.id}' is used more than once")
         for i, p in s.patients
-        if [q.id for _, q in s.patients].count(p.id) > 1
+        if patient_ids[p.id] > 1
     ]
     task_ids = Counter(t.id for _, t in [*s.opening_tasks, *s.closing_tasks])
     for field_name, tasks in (("opening_tasks", s.opening_tasks),

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from game.clinical.vitals import Reading
 from game.scenario.models import Patient, Provider, Task
+from game.scenario.types import seconds
 
 
 class Status(StrEnum):
@@ -123,6 +124,15 @@ class ProviderState:
     patient: str | None = None
     waiting_assist: bool = False
     idle_since: int | None = None
+    # hours in seconds, worked out once: checked after every event
+    start_t: int = 0
+    end_t: int = 0
+    breaks_t: tuple[tuple[int, int], ...] = ()
+
+    def __post_init__(self) -> None:
+        self.start_t = seconds(self.spec.start)
+        self.end_t = seconds(self.spec.end)
+        self.breaks_t = tuple((seconds(b.start), seconds(b.end)) for b in self.spec.breaks)
 
     @property
     def id(self) -> str:

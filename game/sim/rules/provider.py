@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.scenario.types import seconds
 from game.sim.commands import AssistProvider
 from game.sim.results import Accepted, Rejected, Result
 from game.sim.rules.expectations import key
@@ -21,24 +20,25 @@ IDLE_PENALTY_EVERY = 10 * 60  # one flow point per ten minutes idle with patient
 
 def on_duty(sim: Simulation, prov: ProviderState) -> bool:
     """Started and not on a break. Providers stay past their hours for patients already here."""
-    if sim.now < seconds(prov.spec.start):
+    if sim.now < prov.start_t:
         return False
-    return not any(seconds(b.start) <= sim.now < seconds(b.end) for b in prov.spec.breaks)
+    return not any(a <= sim.now < b for a, b in prov.breaks_t)
 
 
 def dispatch(sim: Simulation) -> None:
     """Each idle provider on duty starts the highest-priority ready patient."""
     if sim.finished:
         return
-    ready: list[PatientState] = []
+    free = [prov for prov in sim.world.providers.values()
+            if prov.patient is None and on_duty(sim, prov)]
+    if not free:
+        return
+    ready: dict[str, list[PatientState]] = {}
     for p in sim.world.patients.values():
         if p.status == Status.READY and p.busy_until <= sim.now:
-            ready.append(p)
-    for prov in sim.world.providers.values():
-        if prov.patient is not None or not on_duty(sim, prov):
-            continue
-        mine = [p for p in ready if p.spec.appointment.provider == prov.id
-                and p.status == Status.READY]
+            ready.setdefault(p.spec.appointment.provider, []).append(p)
+    for prov in free:
+        mine = ready.get(prov.id)
         if mine:
             start_exam(sim, prov, min(mine, key=lambda p: p.priority))
 
@@ -142,16 +142,17 @@ def on_provider_check(sim: Simulation, _event: Event) -> None:
     """A shift or a break starts or ends: dispatch runs after every event anyway."""
 
 
+WAITING_FOR_PROVIDER = frozenset({Status.ARRIVED, Status.WAITING, Status.ROOMED})
+
+
 def close_idle(sim: Simulation, force: bool = False) -> None:
     """Track each provider's idle stretches with patients waiting; score the long ones."""
+    waiting_for = set() if force else {
+        p.spec.appointment.provider for p in sim.world.patients.values()
+        if p.status in WAITING_FOR_PROVIDER}
     for prov in sim.world.providers.values():
-        waiting = (
-            not force and prov.patient is None and on_duty(sim, prov)
-            and sim.now < seconds(prov.spec.end)
-            and any(p.spec.appointment.provider == prov.id
-                    and p.status in (Status.ARRIVED, Status.WAITING, Status.ROOMED)
-                    for p in sim.world.patients.values())
-        )
+        waiting = (prov.id in waiting_for and prov.patient is None and on_duty(sim, prov)
+                   and sim.now < prov.end_t)
         if waiting and prov.idle_since is None:
             prov.idle_since = sim.now
         elif not waiting and prov.idle_since is not None:
