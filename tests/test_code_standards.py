@@ -1,0 +1,30 @@
+"""House rules a reader relies on: docstrings on modules and public classes, small modules."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = sorted((ROOT / "game").rglob("*.py")) + sorted((ROOT / "tools").rglob("*.py"))
+MAX_LINES = 400
+
+
+def test_every_module_and_public_class_has_a_docstring():
+    missing = []
+    for path in SOURCES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        name = path.relative_to(ROOT)
+        if not ast.get_docstring(tree):
+            missing.append(f"{name}: module")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and not node.name.startswith("_") \
+                    and not ast.get_docstring(node):
+                missing.append(f"{name}: class {node.name}")
+    assert missing == []
+
+
+def test_modules_stay_small():
+    big = [f"{p.relative_to(ROOT)}: {n} lines" for p in SOURCES
+           if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES]
+    assert big == []
