@@ -75,6 +75,16 @@ class Driver:
             copay=0 if ins.status == "inactive" else ins.copay,
             update_demographics=p.spec.demographics_changed))
 
+    def record(self, pid: str, abnormal: list[str] | None = None, **changes: Any) -> Result:
+        """Record what the device showed (with any values changed), flagging as told."""
+        m = self.patient(pid).measured
+        assert m is not None
+        values = {"systolic": m.systolic, "diastolic": m.diastolic, "pulse": m.pulse,
+                  "resp": m.resp, "temp_f": m.temp_f, "spo2": m.spo2,
+                  "weight_lb": m.weight_lb, "height_in": m.height_in}
+        values.update(changes)
+        return self.do(c.RecordVitals(patient=pid, abnormal=abnormal or [], **values))
+
     def room_and_vitals(self, pid: str, room: str = "exam1") -> None:
         """Room, measure, review and record faithfully, flags included."""
         from game.clinical.vitals import abnormal_signs
@@ -83,12 +93,8 @@ class Driver:
         assert self.do(c.MeasureVitals(patient=pid)).ok
         p = self.patient(pid)
         assert self.do(c.ReviewHistory(patient=pid)).ok
-        m = p.measured
-        assert m is not None
-        assert self.do(c.RecordVitals(
-            patient=pid, systolic=m.systolic, diastolic=m.diastolic, pulse=m.pulse, resp=m.resp,
-            temp_f=m.temp_f, spo2=m.spo2, weight_lb=m.weight_lb, height_in=m.height_in,
-            abnormal=sorted(abnormal_signs(m, p.age_years)))).ok
+        assert p.measured is not None
+        assert self.record(pid, sorted(abnormal_signs(p.measured, p.age_years))).ok
 
     def entries(self, patient: str | None = None, text: str = "") -> list[Any]:
         """Ledger entries about a patient whose reason contains some text."""

@@ -59,9 +59,7 @@ def test_recording_wrong_values_costs_points(make):
     d.do(c.RoomPatient(patient=pid, room="exam1"))
     d.do(c.MeasureVitals(patient=pid))
     m = d.patient(pid).measured
-    d.do(c.RecordVitals(patient=pid, systolic=m.systolic + 10, diastolic=m.diastolic,
-                        pulse=m.pulse, resp=m.resp, temp_f=m.temp_f, spo2=m.spo2,
-                        weight_lb=m.weight_lb + 1))
+    d.record(pid, systolic=m.systolic + 10, weight_lb=m.weight_lb + 1)
     [entry] = d.entries(pid, "Recorded")
     assert entry.points == 2 and "systolic" in entry.reason and "weight" in entry.reason
 
@@ -97,10 +95,7 @@ def test_crisis_escalated_at_once_is_rewarded_and_seen_first(make):
         d.check_in_well(pid)
         d.do(c.RoomPatient(patient=pid, room=room))
     d.do(c.MeasureVitals(patient="early"))
-    m = d.patient("early").measured
-    d.do(c.RecordVitals(patient="early", systolic=m.systolic, diastolic=m.diastolic,
-                        pulse=m.pulse, resp=m.resp, temp_f=m.temp_f, spo2=m.spo2,
-                        weight_lb=m.weight_lb))
+    d.record("early")
     d.do(c.MeasureVitals(patient="cb"))
     assert d.do(c.Escalate(patient="cb")).ok
     assert d.entries("cb", "Escalated")[0].points == 5
@@ -117,9 +112,7 @@ def test_missing_a_flag_costs_flag_points(make):
     d.check_in_well("f")
     d.do(c.RoomPatient(patient="f", room="exam1"))
     d.do(c.MeasureVitals(patient="f"))
-    m = d.patient("f").measured
-    d.do(c.RecordVitals(patient="f", systolic=m.systolic, diastolic=m.diastolic, pulse=m.pulse,
-                        resp=m.resp, temp_f=m.temp_f, spo2=m.spo2, weight_lb=m.weight_lb))
+    d.record("f")
     [flags] = d.entries("f", "flags")
     assert flags.points < flags.max and "missed abnormal temp" in flags.reason
 
@@ -130,8 +123,6 @@ def test_unreviewed_history_is_noticed_by_the_provider(make):
     d.check_in_well(pid)
     d.do(c.RoomPatient(patient=pid, room="exam1"))
     d.do(c.MeasureVitals(patient=pid))
-    m = d.patient(pid).measured
-    d.do(c.RecordVitals(patient=pid, systolic=m.systolic, diastolic=m.diastolic, pulse=m.pulse,
-                        resp=m.resp, temp_f=m.temp_f, spo2=m.spo2, weight_lb=m.weight_lb))
+    d.record(pid)
     d.wait_for(lambda: d.patient(pid).status == Status.WITH_PROVIDER)
     assert d.entries(pid, "found")[0].points == 0
