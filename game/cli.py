@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +18,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="clinic-day",
         description="A medical assistant's clinic day. With no command, opens the game.")
     ap.add_argument("--version", action="version", version=f"clinic-day {__version__}")
+    # The window checks of the design contract work on the title screen too.
+    ap.add_argument("--frames", type=int, help="quit after this many frames")
+    ap.add_argument("--screenshot", type=Path, help="save the last frame as a PNG")
     sub = ap.add_subparsers(dest="cmd", metavar="COMMAND")
 
     play = sub.add_parser("play", help="play a day in a window")
@@ -26,8 +30,11 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=int, default=1)
     play.add_argument("--speed", type=float, default=1.0, help="game speed: 1, 2 or 4")
     play.add_argument("--autoplay", choices=POLICY_NAMES, help="watch a bot play the day")
-    play.add_argument("--frames", type=int, help="quit after this many frames")
-    play.add_argument("--screenshot", type=Path, help="save the last frame as a PNG")
+    # SUPPRESS: given before `play` or after it, the value is kept either way.
+    play.add_argument("--frames", type=int, default=argparse.SUPPRESS,
+                      help="quit after this many frames")
+    play.add_argument("--screenshot", type=Path, default=argparse.SUPPRESS,
+                      help="save the last frame as a PNG")
     play.add_argument("--player", help="your name or student ID, stored in the session log")
 
     run = sub.add_parser("run", help="play a day headless with a bot or a file of commands")
@@ -55,6 +62,15 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code."""
     args = _parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except BrokenPipeError:
+        # The reader went away (`clinic-day run ... | head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.cmd in (None, "play"):
         # Only the window needs pygame; importing it here keeps the other commands headless.
         from game.ui.app import play_from_args

@@ -62,6 +62,7 @@ ON_EVENT: dict[str, Callable[[Any, Any], None]] = {
     "ma_free": setup.on_ma_free,
     "clinic_opens": setup.on_clinic_opens,
     "clinic_closes": setup.on_clinic_closes,
+    "day_over": setup.on_day_over,
 }
 
 

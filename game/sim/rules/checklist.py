@@ -107,12 +107,14 @@ def log_fridge(sim: Simulation, cmd: LogFridge) -> Result:
 
 def clock_out(sim: Simulation, cmd: ClockOut) -> Result:
     """End the day once nobody is left in or expected at the clinic."""
+    if sim.world.ma.clocked_out:
+        return Rejected("You have already clocked out.")
     waiting = patients_still_expected(sim)
     if waiting:
         names = ", ".join(p.name for p in waiting[:3])
         return Rejected(f"{len(waiting)} patient(s) are still here or expected ({names}): see "
                         "them out or mark no-shows first.")
     sim.world.ma.clocked_out = True
-    sim.now += sim.d.clock_out
-    sim.finish()
+    # The day ends when the clock-out is done; events due meanwhile still happen.
+    sim.schedule(sim.now + sim.d.clock_out, "day_over")
     return Accepted(sim.d.clock_out, "clocking out")

@@ -81,7 +81,7 @@ def check_in(sim: Simulation, cmd: CheckIn) -> Result:
         secs += 60  # the chart was not prepared before opening: it is prepared now
     led = sim.ledger
     ids = valid_identifiers(cmd.identifiers)
-    p.chart_id = _chart_opened(sim, p, cmd.identifiers)
+    p.chart_id = chart_opened(sim, p, cmd.identifiers)
     if ids >= 2:
         led.award(key(p.id, "identity"), sim.now, 3, f"Verified {p.name} with two identifiers")
     else:
@@ -113,7 +113,7 @@ def _schedule_reviewed(sim: Simulation) -> bool:
     return not reviews or all(t.done_t is not None for t in reviews)
 
 
-def _chart_opened(sim: Simulation, p: PatientState, identifiers: list[str]) -> str:
+def chart_opened(sim: Simulation, p: PatientState, identifiers: list[str]) -> str:
     """The chart a search opens: by name alone, the first of same-named patients is listed."""
     if "dob" in identifiers or "mrn" in identifiers:
         return p.id

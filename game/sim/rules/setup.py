@@ -86,6 +86,11 @@ def on_ma_free(sim: Simulation, _event: object) -> None:
     """Nothing to do: the event only wakes the world (and the providers) up."""
 
 
+def on_day_over(sim: Simulation, _event: object) -> None:
+    """The MA has clocked out: the day ends."""
+    sim.finish()
+
+
 def on_clinic_opens(sim: Simulation, _event: object) -> None:
     """Tell the player that the first appointments start now."""
     undone = [t.task.label for t in sim.world.tasks.values()
