@@ -10,16 +10,16 @@ from pathlib import Path
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import pygame  # noqa: E402
-import pygame_gui  # noqa: E402
+import pygame
+import pygame_gui
 
-from game.paths import DEFAULT_SCENARIO, resolve_scenario  # noqa: E402
-from game.scenario.errors import InputError  # noqa: E402
-from game.scenario.load import load_scenario  # noqa: E402
-from game.ui.context import AppContext  # noqa: E402
-from game.ui.saves import Saves  # noqa: E402
-from game.ui.sound import Sounds  # noqa: E402
-from game.ui.theme import load_theme  # noqa: E402
+from game.paths import DEFAULT_SCENARIO, resolve_scenario
+from game.scenario.errors import InputError
+from game.scenario.load import load_scenario
+from game.ui.context import AppContext
+from game.ui.saves import Saves
+from game.ui.sound import Sounds
+from game.ui.theme import load_theme
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (1024, 640)
@@ -78,7 +78,12 @@ class App:
             return
         if event.type == pygame.VIDEORESIZE and not ctx.settings.fullscreen:
             w, h = max(event.w, MIN_SIZE[0]), max(event.h, MIN_SIZE[1])
-            ctx.screen = create_window((w, h))
+            # SDL has already resized a resizable window: calling set_mode again would
+            # re-create it, and the new window's focus change would pause the day.
+            current = pygame.display.get_surface()
+            if current is None or current.get_size() != (w, h):
+                current = create_window((w, h))
+            ctx.screen = current
             ctx.manager.set_window_resolution((w, h))
             for scene in ctx.stack.scenes:
                 scene.resize((w, h))

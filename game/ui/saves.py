@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -14,6 +16,18 @@ from game.fileio import write_atomic
 from game.sim.log import SessionLog, TimedCommand, save_log
 
 APP_NAME = "clinic-day"
+SPEEDS = (1.0, 2.0, 4.0)
+MAX_PLAYER = 80
+MAX_FILE_BYTES = 1024 * 1024  # settings and scores are tiny; anything bigger is not ours
+
+
+def default_root() -> Path:
+    """The per-user data folder (e.g. ~/.local/share/clinic-day on Linux)."""
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def _why(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
 
 
 @dataclass
@@ -29,26 +43,32 @@ class Settings:
     def from_dict(cls, data: dict[str, Any]) -> Settings:
         """Known keys with the right types; anything else falls back to the default."""
         out = cls()
-        for name, default in asdict(out).items():
-            value = data.get(name, default)
-            if isinstance(default, bool):
-                ok = isinstance(value, bool)
-            elif isinstance(default, float):
-                ok = isinstance(value, int | float) and not isinstance(value, bool)
-            else:
-                ok = isinstance(value, type(default))
-            setattr(out, name, type(default)(value) if ok else default)
-        out.speed = out.speed if out.speed in (1.0, 2.0, 4.0) else 1.0
-        out.player = out.player[:80]
+        speed = data.get("speed")
+        if (isinstance(speed, int | float) and not isinstance(speed, bool)
+                and math.isfinite(speed) and float(speed) in SPEEDS):
+            out.speed = float(speed)
+        for name in ("muted", "fullscreen"):
+            if isinstance(data.get(name), bool):
+                setattr(out, name, data[name])
+        player = data.get("player")
+        if isinstance(player, str):
+            out.player = player.strip()[:MAX_PLAYER]
         return out
 
 
 @dataclass
 class Saves:
-    """The files the game keeps for the player; a corrupt one is set aside, never fatal."""
+    """The files the game keeps for the player; a damaged one is set aside, never fatal.
 
-    root: Path = field(default_factory=lambda: Path(user_data_dir(APP_NAME, appauthor=False)))
+    Every problem becomes one line in `messages` (shown on the title screen), not an
+    exception: the game always starts, with defaults if need be.
+    """
+
+    root: Path = field(default_factory=default_root)
     messages: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.root = Path(self.root)
 
     @property
     def settings_path(self) -> Path:
@@ -65,39 +85,79 @@ class Saves:
         """One log per day played."""
         return self.root / "sessions"
 
+    def note(self, message: str) -> None:
+        """Record a message for the player once (a failing disk must not flood the screen)."""
+        if message not in self.messages:
+            self.messages.append(message)
+
+    # -- reading --------------------------------------------------------------------------
     def _read(self, path: Path) -> dict[str, Any]:
-        if not path.exists():
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                self._set_aside(path, "far too large")
+                return {}
+            raw = path.read_bytes()
+        except (FileNotFoundError, NotADirectoryError):  # not saved yet
+            return {}
+        except OSError as exc:  # there but unreadable: leave it alone, use defaults for now
+            self.note(f"{path.name} could not be read ({_why(exc)}); defaults are used.")
             return {}
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict):
-                raise ValueError("not a JSON object")
-            return data
-        except (OSError, ValueError) as exc:
-            aside = path.with_name(f"{path.stem}.corrupt-{int(time.time())}{path.suffix}")
-            try:
-                path.replace(aside)
-                self.messages.append(f"{path.name} could not be read ({exc}); it was moved "
-                                     f"aside to {aside.name} and defaults are used.")
-            except OSError:
-                self.messages.append(f"{path.name} could not be read ({exc}); defaults used.")
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            self._set_aside(path, "not valid JSON")
             return {}
+        if not isinstance(data, dict):
+            self._set_aside(path, "not a JSON object")
+            return {}
+        return data
+
+    def _set_aside(self, path: Path, why: str) -> None:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = path.with_name(f"{path.stem}.corrupt-{stamp}{path.suffix}")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = path.with_name(f"{path.stem}.corrupt-{stamp}-{n}{path.suffix}")
+        try:
+            path.replace(aside)
+        except OSError as exc:
+            self.note(f"{path.name} is damaged ({why}) and could not be moved aside "
+                      f"({_why(exc)}); defaults are used.")
+            return
+        self.note(f"{path.name} was damaged ({why}); it was kept as {aside.name} and "
+                  "defaults are used.")
 
     def load_settings(self) -> Settings:
         """The saved settings, or defaults."""
         return Settings.from_dict(self._read(self.settings_path))
 
-    def save_settings(self, settings: Settings) -> None:
-        """Write the settings atomically."""
-        self._write(self.settings_path, asdict(settings))
-
     def best_scores(self) -> dict[str, int]:
-        """Best total per scenario id."""
+        """Best total (0-100) per scenario id; malformed entries are ignored."""
         data = self._read(self.scores_path)
-        return {k: v for k, v in data.items() if isinstance(v, int) and not isinstance(v, bool)}
+        return {k: v for k, v in data.items()
+                if isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 100}
+
+    # -- writing --------------------------------------------------------------------------
+    def _write(self, path: Path, data: dict[str, Any]) -> bool:
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            self.note(f"Could not save {path.name} in {path.parent} ({_why(exc)}).")
+            return False
+        return True
+
+    def save_settings(self, settings: Settings) -> bool:
+        """Write the settings atomically; False (and a message) if that failed."""
+        return self._write(self.settings_path, asdict(settings))
 
     def record_score(self, scenario_id: str, total: int) -> bool:
-        """Keep the score if it beats the best; True when it is a new best."""
+        """Keep the score if it beats the best; True when it is a new best.
+
+        A total that is not an integer 0-100 is not a score: nothing is recorded.
+        """
+        if isinstance(total, bool) or not isinstance(total, int) or not 0 <= total <= 100:
+            return False
         best = self.best_scores()
         if total <= best.get(scenario_id, -1):
             return False
@@ -105,26 +165,31 @@ class Saves:
         self._write(self.scores_path, best)
         return True
 
-    def _write(self, path: Path, data: dict[str, Any]) -> None:
-        try:
-            write_atomic(path, data)
-        except OSError as exc:
-            self.messages.append(f"Could not save {path.name}: {exc.strerror}")
-
     def open_session(self, log: SessionLog) -> SessionWriter:
-        """A session log file for a day that starts now."""
+        """A session log file for a day that starts now (written at once)."""
         stamp = time.strftime("%Y%m%d-%H%M%S")
-        path = self.sessions_dir / f"{stamp}-{log.scenario.id}-seed{log.seed}.json"
+        safe_id = re.sub(r"[^A-Za-z0-9_.-]", "_", log.scenario.id)[:60]
+        base = f"{stamp}-{safe_id}-seed{log.seed}"
+        path = self.sessions_dir / f"{base}.json"
+        n = 1
+        while path.exists():
+            n += 1
+            path = self.sessions_dir / f"{base}-{n}.json"
         return SessionWriter(path, log, self)
 
 
 class SessionWriter:
-    """Appends commands to a session log and rewrites it atomically, so a crash loses nothing."""
+    """Appends commands to a session log and rewrites it atomically, so a crash loses nothing.
+
+    After every append the file on disk is a complete log that `clinic-day replay` reads
+    (without a final digest until the day ends).
+    """
 
     def __init__(self, path: Path, log: SessionLog, saves: Saves) -> None:
         self.path = path
         self.log = log
         self.saves = saves
+        self.ok = True  # False while the last write failed
         self.flush()
 
     def append(self, command: TimedCommand) -> None:
@@ -137,9 +202,14 @@ class SessionWriter:
         self.log.final_digest = digest
         self.flush()
 
-    def flush(self) -> None:
-        """Write the whole log (atomically) now."""
+    def flush(self) -> bool:
+        """Write the whole log (atomically) now; False (and one message) on failure."""
         try:
             save_log(self.log, self.path)
         except OSError as exc:
-            self.saves.messages.append(f"Could not write the session log: {exc.strerror}")
+            self.ok = False
+            self.saves.note(f"Could not write the session log in {self.path.parent} "
+                            f"({_why(exc)}); the day goes on but is not being recorded.")
+            return False
+        self.ok = True
+        return True

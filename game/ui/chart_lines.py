@@ -1,0 +1,165 @@
+"""The text of the context panel: a patient's chart summary, a station's state, the day's tasks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.clinical.lab import LAB_TESTS, TUBES
+from game.clinical.vitals import Reading
+from game.scenario.types import clock
+from game.sim.state import PatientState, Status
+from game.ui.floor_geometry import TITLES
+from game.ui.needs import need_of, patience_left
+
+if TYPE_CHECKING:
+    from game.sim.engine import Simulation
+
+# A line is (style, text); styles: title, sub, text, label, muted, good, warn, bad, gap.
+Line = tuple[str, str]
+STATUS_WORDS = {
+    Status.SCHEDULED: "expected", Status.ARRIVED: "at the front desk, not checked in",
+    Status.WAITING: "checked in, in the waiting room", Status.ROOMED: "in an exam room",
+    Status.READY: "ready for the provider", Status.WITH_PROVIDER: "with the provider",
+    Status.EXAM_DONE: "exam done: orders to carry out", Status.CHECKED_OUT: "checked out",
+    Status.LEFT: "walked out", Status.NO_SHOW: "no-show",
+}
+
+
+def vitals_text(r: Reading) -> str:
+    """One line of vital signs."""
+    h = f", Ht {r.height_in:g} in" if r.height_in else ""
+    return (f"BP {r.systolic}/{r.diastolic}, P {r.pulse}, R {r.resp}, T {r.temp_f:g} F, "
+            f"SpO2 {r.spo2}%, Wt {r.weight_lb:g} lb{h}")
+
+
+def patient_lines(sim: Simulation, p: PatientState) -> list[Line]:
+    """The chart summary the MA needs at a glance."""
+    s = p.spec
+    prov = sim.world.providers.get(s.appointment.provider)
+    out: list[Line] = [
+        ("title", p.name),
+        ("sub", f"DOB {s.dob:%m/%d/%Y} · {int(p.age_years)} y · MRN {s.mrn}"),
+        ("text", f"Appointment {clock(p.appt_t)} with {prov.spec.name if prov else '?'}"),
+        ("text", f"Reason: {s.appointment.reason}"),
+        ("bad" if s.allergies else "text",
+         f"Allergies: {', '.join(s.allergies) or 'none known (NKA)'}"),
+        ("text", f"Medications: {', '.join(s.medications) or 'none'}"),
+        ("gap", ""),
+        ("label", f"Status: {STATUS_WORDS[p.status]}"
+         + (f" ({sim.world.rooms[p.room].name})" if p.room and p.status != Status.CHECKED_OUT
+            else "")),
+    ]
+    need = need_of(sim, p)
+    if need is not None:
+        out.append(("warn" if need.urgent else "text", f"Next: {need.label}"
+                    + (f" — {need.note}" if need.note else "")))
+    left = patience_left(p, sim.now)
+    if left is not None:
+        out.append(("warn" if left <= 600 else "muted",
+                    f"Patience: about {max(0, left) // 60} min before walking out"))
+    if p.measured is not None and p.recorded is None:
+        out.append(("text", f"Device shows: {vitals_text(p.measured)}"))
+    if p.recorded is not None:
+        flags = ", ".join(p.flagged) or "none"
+        out.append(("text", f"Charted: {vitals_text(p.recorded)}; flagged: {flags}"))
+    if p.crisis and p.escalated_t is None:
+        out.append(("bad", "CRISIS READING: escalate to the provider now."))
+    if p.history_reviewed:
+        out.append(("good", "History reviewed"))
+    if p.exam_end is not None:
+        out += _orders(p)
+    out += _tubes(sim, p)
+    return out
+
+
+def _orders(p: PatientState) -> list[Line]:
+    o = p.spec.orders
+    out: list[Line] = [("gap", ""), ("label", "Orders")]
+    for code in o.labs:
+        done = (p.poc_done if code == "POC_GLUCOSE" else p.drawn)
+        out.append(("good" if done else "text",
+                    f"{'Done' if done else 'To do'}: {LAB_TESTS[code].name} ({code})"))
+    if o.follow_up:
+        booked = f"booked {p.follow_up[0]:%a %d %b} {p.follow_up[1]}" if p.follow_up else "to book"
+        out.append(("good" if p.follow_up else "text", f"Follow-up in {o.follow_up.min_days}-"
+                     f"{o.follow_up.max_days} days ({o.follow_up.visit_type}): {booked}"))
+    if o.referral:
+        out.append(("good" if p.referral_done else "text",
+                     f"Referral to {o.referral}: {'sent' if p.referral_done else 'to send'}"))
+    if not (o.labs or o.follow_up or o.referral):
+        out.append(("muted", "No orders: check the patient out."))
+    if p.status == Status.CHECKED_OUT:
+        out.append(("good" if p.chart_done else "text",
+                    f"Chart: {'complete' if p.chart_done else 'to complete'}"))
+    return out
+
+
+def _tubes(sim: Simulation, p: PatientState) -> list[Line]:
+    tubes = [s for s in sim.world.specimens if s.patient == p.id]
+    if not tubes:
+        return []
+    out: list[Line] = [("label", "Specimens")]
+    for s in tubes:
+        state = ("shipped" if s.shipped else "in courier box" if s.packed else
+                 "spun" if s.spun_at is not None else "unlabeled" if s.label_of is None
+                 else "labeled")
+        out.append(("bad" if s.rejected else "text", f"{TUBES[s.tube].name}: {state}"
+                     + (f" — rejected: {s.rejected}" if s.rejected else "")))
+    return out
+
+
+def station_lines(sim: Simulation, station: str) -> list[Line]:
+    """What is at a station now."""
+    w = sim.world
+    if station.startswith("room:"):
+        room = w.rooms[station[5:]]
+        who = w.patients[room.patient].name if room.patient else "nobody"
+        return [("title", room.name), ("good" if room.clean else "bad",
+                 "Clean (disinfected)" if room.clean else "Dirty: disinfect before the next "
+                 "patient"), ("good" if room.stocked else "warn",
+                              "Stocked" if room.stocked else "Not stocked"),
+                ("text", f"Patient: {who}")]
+    out: list[Line] = [("title", TITLES[station])]
+    if station == "front_desk":
+        names = [p.name for p in w.patients.values() if p.status == Status.ARRIVED]
+        out.append(("text", f"At the desk: {', '.join(names) or 'nobody'}"))
+    elif station == "waiting_room":
+        names = [p.name for p in w.patients.values() if p.status == Status.WAITING]
+        out.append(("text", f"Waiting: {', '.join(names) or 'nobody'}"))
+    elif station == "lab":
+        nxt = next((t for t in sim.pickups if t >= sim.now), None)
+        out.append(("text", f"Next courier: {clock(nxt) if nxt is not None else 'none today'}"))
+        for s in w.specimens:
+            if not s.shipped:
+                out.append(("text", f"{w.patients[s.patient].name}: {TUBES[s.tube].name}, "
+                             + ("packed" if s.packed else "spun" if s.spun_at else "drawn "
+                                + clock(s.drawn_t))))
+    elif station == "provider_office":
+        for prov in w.providers.values():
+            pat = w.patients.get(prov.patient or "")
+            out.append(("text", f"{prov.spec.name}: " + (f"with {pat.name}" if pat else
+                                                          "available")))
+    if station in ("workstation", "fridge", "supply"):
+        out += task_lines(sim)
+    return out
+
+
+def task_lines(sim: Simulation) -> list[Line]:
+    """The opening and closing checklists with what is done."""
+    out: list[Line] = []
+    for phase in ("opening", "closing"):
+        tasks = [t for t in sim.world.tasks.values() if t.phase == phase]
+        if tasks:
+            out += [("gap", ""), ("label", f"{phase.capitalize()} tasks")]
+        for t in tasks:
+            out.append(("good" if t.done_t is not None else "text",
+                        ("Done: " if t.done_t is not None else "To do: ") + t.task.label))
+    return out
+
+
+def day_lines(sim: Simulation) -> list[Line]:
+    """Nothing selected: the day and its checklists."""
+    s = sim.scenario
+    return [("title", s.title), ("sub", f"{s.clinic.name} · {s.clinic.opens}–{s.clinic.closes}"),
+            ("muted", "Click a patient, a room or a station, or press Tab to select the next "
+             "patient who needs you."), *task_lines(sim)]

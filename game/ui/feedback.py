@@ -1,0 +1,68 @@
+"""Turns new simulation notices and ledger entries into toasts and sounds, once each."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.ui.toasts import Toasts
+
+if TYPE_CHECKING:
+    from game.sim.engine import Simulation
+    from game.sim.scoring import Entry
+    from game.ui.sound import Sounds
+
+# Only one sound per frame, the most important one.
+SOUND_RANK = ("alert", "points_down", "phone", "points_up", "chime")
+
+
+def short_note(note: str, limit: int = 110) -> str:
+    """The first sentence of a teaching note, cut to a length."""
+    first = note.split(". ")[0].rstrip(".")
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
+def entry_toast(e: Entry) -> tuple[str, str, str]:
+    """(text, toast kind, sound) for a ledger entry."""
+    if e.max > 0 and e.points >= e.max:
+        return f"+{e.points}: {e.reason}", "good", "points_up"
+    pts = f"{e.points:+d}" if e.max == 0 else f"+{e.points} of {e.max}"
+    note = f" — {short_note(e.note)}" if e.note else ""
+    return f"{pts}: {e.reason}{note}", "bad", "points_down"
+
+
+class Feedback:
+    """Reads sim.notices and sim.ledger.entries by index, so nothing is shown twice."""
+
+    def __init__(self, sim: Simulation, toasts: Toasts, sounds: Sounds) -> None:
+        self.sim = sim
+        self.toasts = toasts
+        self.sounds = sounds
+        self.notices_seen = len(sim.notices)
+        self.entries_seen = len(sim.ledger.entries)
+
+    def poll(self) -> None:
+        """Show what is new since the last call; play the most important sound."""
+        sim = self.sim
+        sounds: list[str] = []
+        for n in sim.notices[self.notices_seen:]:
+            self.toasts.add(n.text, n.kind)
+            if n.kind in ("warning", "bad"):
+                sounds.append("alert")
+            elif "has arrived" in n.text:
+                sounds.append("chime")
+            elif n.kind == "good":
+                sounds.append("points_up")
+        self.notices_seen = len(sim.notices)
+        if not sim.finished:  # the day's close-out lists every miss: the debrief shows those
+            for e in sim.ledger.entries[self.entries_seen:]:
+                text, kind, sound = entry_toast(e)
+                self.toasts.add(text, kind)
+                sounds.append(sound)
+        self.entries_seen = len(sim.ledger.entries)
+        if sounds:
+            self.sounds.play(min(sounds, key=SOUND_RANK.index))
+
+    def rejected(self, reason: str) -> None:
+        """A command the simulation refused."""
+        self.toasts.add(reason, "rejected")
+        self.sounds.play("alert")

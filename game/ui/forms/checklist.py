@@ -1,0 +1,201 @@
+"""The opening or closing checklist: Done buttons, and the vaccine fridge log with thermometers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+from pygame_gui.core import UIContainer
+from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextEntryLine
+
+from game.scenario.types import clock
+from game.sim.commands import CompleteTask, LogFridge
+from game.sim.rules.checklist import FREEZER_RANGE_C, FRIDGE_RANGE_C
+from game.sim.state import TaskState
+from game.ui.forms.fmt import at
+from game.ui.forms.kit import PAD, FormBase, Rows, Tick, keys_hint
+from game.ui.forms.parse import FieldError, number
+
+TASK_H = 30
+FRIDGE_H = 120
+TIP_FRIDGE = (f"CDC: refrigerator {FRIDGE_RANGE_C[0]:g} to {FRIDGE_RANGE_C[1]:g} \u00b0C "
+              f"(36 to 46 \u00b0F, aim for 5 \u00b0C); freezer {FREEZER_RANGE_C[0]:g} to "
+              f"{FREEZER_RANGE_C[1]:g} \u00b0C. Type exactly what the thermometer shows.")
+TIP_OUT = ("Out of range: do not use the vaccines, label them 'do not use', move them to a "
+           "working unit, record the reading and notify (CDC).")
+
+
+class FridgeBlock:
+    """The widgets of one fridge-log task."""
+
+    def __init__(self, task: TaskState, fridge: UITextEntryLine, freezer: UITextEntryLine,
+                 out: Tick, log: UIButton, state: UILabel) -> None:
+        self.task = task
+        self.fridge = fridge
+        self.freezer = freezer
+        self.out = out
+        self.log = log
+        self.state = state
+
+
+class ChecklistForm(FormBase):
+    """The tasks of one phase ('opening' or 'closing'), paged when they do not fit."""
+
+    title = "Checklist"
+    primary_label = "Log temperatures"
+
+    def build(self) -> None:
+        """Heading, the page of tasks, status and hint."""
+        self.phase = self.subject
+        self.window.set_display_title(f"{self.phase.capitalize()} checklist")
+        self.tasks = [ts for ts in self.sim.world.tasks.values() if ts.phase == self.phase]
+        w, h = self.size
+        self.inner = w - 2 * PAD
+        rows = Rows()
+        self.heading = self.label(pygame.Rect(PAD, rows.take(22), self.inner, 22), "",
+                                  "heading")
+        self.page_top = rows.y
+        self.page_h = h - PAD - 44 - 6 - rows.y
+        self.pages = self._paginate()
+        self.page = 0
+        self.page_box: UIContainer | None = None
+        self.rows: list[tuple[TaskState, UIButton, str]] = []
+        self.fridges: list[FridgeBlock] = []
+        self.thermometers: list[UILabel] = []
+        self.status_area(pygame.Rect(PAD, h - PAD - 44, self.inner, 44),
+                         "1-9: Done \u00b7 " + keys_hint("log temperatures"))
+        self.bind("page down", lambda: self.turn(1))
+        self.bind("page up", lambda: self.turn(-1))
+        self._build_page()
+
+    def _heading(self) -> str:
+        if self.phase == "closing":
+            return f"Closing tasks, from {clock(self.sim.closes - 30 * 60)}"
+        return f"Opening tasks, before the first patient at {clock(self.sim.first_appt)}"
+
+    def _paginate(self) -> list[list[TaskState]]:
+        pages: list[list[TaskState]] = [[]]
+        used = 0
+        for ts in self.tasks:
+            need = FRIDGE_H if ts.task.kind == "log_fridge" else TASK_H
+            if used + need > self.page_h and pages[-1]:
+                pages.append([])
+                used = 0
+            pages[-1].append(ts)
+            used += need
+        return pages
+
+    def _build_page(self) -> None:
+        if self.page_box is not None:
+            self.page_box.kill()
+        self.entries, self.rows, self.fridges, self.thermometers = [], [], [], []
+        box = self.page_box = UIContainer(pygame.Rect(PAD, self.page_top, self.inner,
+                                                      self.page_h), self.ctx.manager,
+                                          container=self.container)
+        top, number_key = 0, 1
+        for ts in self.pages[self.page]:
+            if ts.task.kind == "log_fridge":
+                self.fridges.append(self._fridge(box, ts, top))
+                top += FRIDGE_H
+            else:
+                key = str(number_key) if number_key <= 9 else None
+                number_key += 1
+                button = self.button(pygame.Rect(0, top, 110, TASK_H - 4), "Done",
+                                     self._done(ts), key, "Do this task now.", container=box)
+                self.label(pygame.Rect(116, top, self.inner - 116, TASK_H - 4),
+                           ts.task.label, "task", tip=ts.task.label, container=box)
+                self.rows.append((ts, button, button.text))
+                top += TASK_H
+        more = len(self.pages) > 1
+        self.show(self.heading, self._heading() + (
+            f" \u00b7 page {self.page + 1}/{len(self.pages)} (PgUp/PgDn)" if more else ""))
+        self.refresh()
+
+    def _fridge(self, box: UIContainer, ts: TaskState, top: int) -> FridgeBlock:
+        inner = self.inner
+        self.label(pygame.Rect(0, top, inner, 22), ts.task.label, "heading", tip=ts.task.label,
+                   container=box)
+        y = top + 26
+        for i, (caption, value) in enumerate((("Refrigerator", ts.task.fridge_c),
+                                              ("Freezer", ts.task.freezer_c))):
+            panel = UIPanel(pygame.Rect(i * 122, y, 116, 52), manager=self.ctx.manager,
+                            container=box, object_id="#form_device")
+            panel.set_tooltip(TIP_FRIDGE)
+            self.label(pygame.Rect(2, 1, 108, 17), caption, "lcd_caption",
+                       container=panel)
+            self.thermometers.append(self.label(pygame.Rect(2, 18, 108, 28),
+                                                f"{value:.1f} \u00b0C", "lcd", container=panel))
+        x = 2 * 122 + 6
+        half = (inner - x - 8) // 2
+        entries = []
+        for i, caption in enumerate(("Fridge \u00b0C", "Freezer \u00b0C")):
+            self.label(pygame.Rect(x + i * (half + 8), y, half, 18), f"Log: {caption}", "small",
+                       container=box)
+            entries.append(self.entry(pygame.Rect(x + i * (half + 8), y + 20, half, 28),
+                                      TIP_FRIDGE, container=box))
+        y += 60
+        out = self.tick((0, y + 4), "Out of range: report and quarantine", "q", TIP_OUT,
+                        container=box)
+        log = self.button(pygame.Rect(inner - 150, y, 150, 28), "[Enter] Log",
+                          lambda: self.log(ts), tip="Write the readings in the fridge log.",
+                          container=box)
+        state = self.label(pygame.Rect(inner - 330, y, 174, 28), "", "small", container=box)
+        return FridgeBlock(ts, entries[0], entries[1], out, log, state)
+
+    # --- what the player sees ----------------------------------------------------------
+    def _state(self, ts: TaskState) -> str:
+        if ts.done_t is None:
+            return ""
+        return f"Until {at(ts.done_t)}" if ts.done_t > self.sim.now else f"Done {at(ts.done_t)}"
+
+    def refresh(self) -> None:
+        """Done buttons become the time each task was done."""
+        if self.closed:
+            return
+        for ts, button, text in self.rows:
+            state = self._state(ts)
+            self.show(button, state or text)
+            self.enable(button, not state)
+        for block in self.fridges:
+            state = self._state(block.task)
+            self.show(block.state, state)
+            for widget in (block.fridge, block.freezer):
+                if state and widget.is_enabled:
+                    widget.disable()
+            self.enable(block.out, not state)
+            self.enable(block.log, not state)
+
+    # --- actions ----------------------------------------------------------------------
+    def turn(self, pages: int) -> None:
+        """Another page of tasks."""
+        new = max(0, min(len(self.pages) - 1, self.page + pages))
+        if new != self.page:
+            self.page = new
+            self._build_page()
+
+    def _done(self, ts: TaskState) -> Callable[[], None]:
+        return lambda: self._finish(CompleteTask(task=ts.task.id))
+
+    def log(self, ts: TaskState) -> None:
+        """Log what was typed for this fridge task."""
+        block = next(b for b in self.fridges if b.task is ts)
+        try:
+            fridge = number(block.fridge.get_text(), "Fridge (\u00b0C)", -50, 50)
+            freezer = number(block.freezer.get_text(), "Freezer (\u00b0C)", -90, 30)
+        except FieldError as exc:
+            self.say(str(exc))
+            return
+        self._finish(LogFridge(task=ts.task.id, fridge_c=fridge, freezer_c=freezer,
+                               out_of_range_reported=block.out.checked))
+
+    def _finish(self, command: CompleteTask | LogFridge) -> None:
+        if self.do(command) and all(ts.done_t is not None for ts in self.tasks):
+            self.close()
+
+    def primary(self) -> None:
+        """Enter logs the first fridge task of the page that is not done."""
+        block = next((b for b in self.fridges if b.task.done_t is None), None)
+        if block is None:
+            self.say("Nothing to log on this page: use the Done buttons (or their numbers).")
+            return
+        self.log(block.task)

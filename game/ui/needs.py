@@ -1,0 +1,143 @@
+"""What each patient waits for, and how urgently: the queue panel's and Tab's order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from game.clinical.lab import CENTRIFUGE_MINUTES, CLOT_MINUTES, TUBES
+from game.sim.rules.lab import needed_tubes
+from game.sim.rules.provider import on_duty
+from game.sim.state import PatientState, Status
+
+if TYPE_CHECKING:
+    from game.sim.engine import Simulation
+
+S = Status
+PATIENCE_WARNING = 10 * 60  # the simulation warns ten minutes before a walk-out
+NO_SHOW_AFTER = 15 * 60
+# Urgency bands, most urgent first.
+CRISIS, ASSIST, IMPATIENT, COURIER, FLOW, INFO = range(6)
+
+
+@dataclass(frozen=True)
+class Need:
+    """One patient's next step, for the queue."""
+
+    patient: str
+    label: str  # what the patient waits for: "check in", "room", "vitals"...
+    icon: str  # a name in game.ui.icons
+    urgency: int
+    since: int  # simulated time the wait started
+    note: str = ""  # why it is urgent, shown in words beside the icon
+    kind: str = "patient"  # or "station": then `patient` holds a station id ("room:exam1")
+
+    @property
+    def selection(self) -> tuple[str, str]:
+        """What selecting this queue item selects."""
+        return (self.kind, self.patient)
+
+    @property
+    def urgent(self) -> bool:
+        """Marked with a warning icon in the queue."""
+        return self.urgency <= COURIER
+
+
+def patience_left(p: PatientState, now: int) -> int | None:
+    """Seconds before a patient at the desk or in the waiting room walks out."""
+    if p.status not in (S.ARRIVED, S.WAITING):
+        return None
+    return p.wait_from + 60 * p.spec.patience_minutes - now
+
+
+def crisis_pending(p: PatientState) -> bool:
+    """A crisis reading the provider does not know about yet."""
+    return p.crisis and p.escalated_t is None and p.status in (S.ROOMED, S.READY,
+                                                               S.WITH_PROVIDER)
+
+
+def specimen_step(sim: Simulation, p: PatientState) -> tuple[str, str, int] | None:
+    """The specimen step for a patient's tubes: (label, icon, since), or None."""
+    todo = [s for s in sim.world.specimens if s.patient == p.id and not s.packed]
+    if not todo or any(s.label_of is None for s in todo):
+        return None
+    unspun = [s for s in todo if TUBES[s.tube].serum and s.spun_at is None]
+    if unspun:
+        clotted = min(s.drawn_t for s in unspun) + 60 * CLOT_MINUTES
+        if sim.now < clotted:
+            return "tubes clotting", "clock", clotted
+        return "centrifuge", "drop", clotted
+    spinning = [s.spun_at + 60 * CENTRIFUGE_MINUTES for s in todo if s.spun_at is not None]
+    if spinning and sim.now < max(spinning):
+        return "spinning", "clock", max(spinning)
+    return "pack tubes", "drop", max(spinning, default=min(s.drawn_t for s in todo))
+
+
+def _after_exam(sim: Simulation, p: PatientState) -> tuple[str, str]:
+    orders = p.spec.orders
+    lab_left = (needed_tubes(p) and not p.drawn) or (
+        "POC_GLUCOSE" in orders.labs and not p.poc_done) or any(
+        s.patient == p.id and s.label_of is None for s in sim.world.specimens)
+    if lab_left:
+        return "labs", "drop"
+    if orders.follow_up and p.follow_up is None:
+        return "follow-up", "clock"
+    return "checkout", "arrow"
+
+
+def need_of(sim: Simulation, p: PatientState) -> Need | None:
+    """The patient's most pressing step, or None if they need nothing from the MA now."""
+    now, st = sim.now, p.status
+    if crisis_pending(p):
+        return Need(p.id, "escalate", "warning", CRISIS, p.busy_until, "crisis reading")
+    if st == S.WITH_PROVIDER and p.assist_requested_t is not None and not p.assist_done:
+        return Need(p.id, "assist provider", "hand", ASSIST, p.assist_requested_t,
+                    "provider waiting")
+    left = patience_left(p, now)
+    if left is not None:
+        label, since = ("check in", p.arrival_t or now) if st == S.ARRIVED else (
+            "room", p.checked_in_t or now)
+        if left <= PATIENCE_WARNING:
+            return Need(p.id, label, "warning", IMPATIENT, since, "losing patience")
+        return Need(p.id, label, "clock", FLOW, since)
+    if st == S.ROOMED:
+        label = "vitals" if p.measured is None else "record vitals"
+        return Need(p.id, label, "person", FLOW, p.busy_until)
+    if st == S.READY:
+        if not p.history_reviewed:
+            return Need(p.id, "history", "chart", FLOW, p.busy_until)
+        prov = sim.world.providers.get(p.spec.appointment.provider)
+        away = prov is not None and not on_duty(sim, prov)
+        return Need(p.id, "provider", "stethoscope", INFO, p.busy_until,
+                    "provider on break" if away else "")
+    if st == S.EXAM_DONE:
+        label, icon = _after_exam(sim, p)
+        return Need(p.id, label, icon, FLOW, p.exam_end or now)
+    tubes = specimen_step(sim, p)
+    if tubes is not None:
+        label, icon, since = tubes
+        soon = any(now <= t <= now + 15 * 60 for t in sim.pickups)
+        if soon and label in ("centrifuge", "pack tubes"):
+            return Need(p.id, label, "warning", COURIER, since, "courier soon")
+        return Need(p.id, label, icon, FLOW if icon == "drop" else INFO, since)
+    if st == S.CHECKED_OUT or (st == S.LEFT and p.exam_end is not None):
+        if p.spec.orders.referral and not p.referral_done:
+            return Need(p.id, "referral", "chart", INFO, p.exam_end or now)
+        if not p.chart_done:
+            return Need(p.id, "chart", "chart", INFO, p.exam_end or now)
+    if st == S.SCHEDULED and not p.marked_no_show and now >= p.appt_t + NO_SHOW_AFTER:
+        return Need(p.id, "no-show?", "clock", INFO, p.appt_t)
+    return None
+
+
+def queue(sim: Simulation) -> list[Need]:
+    """Every patient's need, and every used room to disinfect: most urgent first, longest
+    waiting first within a band."""
+    needs = [n for p in sim.world.patients.values() if (n := need_of(sim, p)) is not None]
+    someone_waits = any(p.status == S.WAITING for p in sim.world.patients.values())
+    for room in sim.world.rooms.values():
+        if room.patient is None and not room.clean:
+            # Urgent-ish only when a checked-in patient needs a room.
+            needs.append(Need(f"room:{room.id}", "disinfect", "smudge",
+                              FLOW if someone_waits else INFO, sim.now, kind="station"))
+    return sorted(needs, key=lambda n: (n.urgency, n.since, n.patient))

@@ -1,0 +1,352 @@
+"""The day scene: floor plan, queue and context panel; drives the simulation in real time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+
+from game.headless import new_log
+from game.report.model import build_report
+from game.sim.commands import Command
+from game.sim.engine import Simulation
+from game.sim.log import TimedCommand
+from game.sim.policies import POLICIES
+from game.sim.results import Accepted, Rejected, Result
+from game.ui.actions import Action, Selection, day_actions, patient_actions, station_actions
+from game.ui.chart_lines import day_lines, patient_lines, station_lines
+from game.ui.context_panel import ContextPanel
+from game.ui.day_layout import DayLayout
+from game.ui.feedback import Feedback
+from game.ui.floorplan import FloorPlan, Walk, draw_tooltip
+from game.ui.input import key_action
+from game.ui.queue_panel import QueuePanel
+from game.ui.scene import Scene
+from game.ui.sim_clock import SimClock
+from game.ui.text_cache import TextCache
+from game.ui.toasts import Toasts
+from game.ui.topbar import TopBar
+
+if TYPE_CHECKING:
+    from game.scenario.load import LoadedScenario
+    from game.ui.context import AppContext
+    from game.ui.forms.base import Form
+
+
+def form_size(window: tuple[int, int]) -> tuple[int, int]:
+    """The forms are designed for 600x480 in a 1280x720 window, 520x420 below that."""
+    return (600, 480) if window[0] >= 1280 and window[1] >= 720 else (520, 420)
+
+
+class DayScene(Scene):
+    """One clinic day played in the window; every command goes through `submit` and the log."""
+
+    def __init__(self, ctx: AppContext, loaded: LoadedScenario, seed: int,
+                 autoplay: str | None = None) -> None:
+        super().__init__(ctx)
+        self.loaded, self.seed, self.autoplay = loaded, seed, autoplay
+        self.sim = Simulation(loaded.scenario, seed)
+        self.log = ctx.saves.open_session(new_log(loaded, seed, autoplay, ctx.player or None))
+        self.policy = POLICIES[autoplay]() if autoplay else None
+        self.clock = SimClock(ctx.settings.speed)
+        self.text = TextCache()
+        self.toasts = Toasts(self.text)
+        self.feedback = Feedback(self.sim, self.toasts, ctx.sounds)
+        self.selection: Selection = None
+        self.form: Form | None = None
+        self.hover: tuple[int, int] | None = None
+        self.ended = False
+        self.layout = DayLayout.for_size(ctx.size)
+        self.floor = FloorPlan(self.sim, self.text, self.layout.floor, self.layout.font)
+        self.queue = QueuePanel(self.sim, self.text)
+        self.topbar = TopBar(self.sim, self.text, ctx.manager)
+        self.context = ContextPanel(self.text, ctx.manager)
+        for msg in ctx.saves.messages:
+            self.toasts.add(msg, "warning")
+
+    # --- scene life ----------------------------------------------------------------------
+    def enter(self) -> None:
+        """Build the widgets."""
+        self.resize(self.ctx.size)
+
+    def exit(self) -> None:
+        """Remove every widget (and an open form)."""
+        self.close_form()
+        self.topbar.kill()
+        self.context.kill()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Lay every panel out again for the window size."""
+        self.layout = lay = DayLayout.for_size(size)
+        self.floor.resize(lay.floor, lay.font)
+        self.topbar.layout(lay.top, lay.font)
+        self.context.layout(lay.context, lay.font)
+        self._refresh_panel()
+        if self.form is not None:
+            self.form.window.set_position(self.form_rect().topleft)
+
+    # --- commands ------------------------------------------------------------------------
+    def submit(self, command: Command) -> Result:
+        """Log the command with its time, then hand it to the simulation."""
+        sim = self.sim
+        # The replay advances to each command's time before submitting it; doing the same
+        # here handles events queued for this very second first, so both see one world.
+        sim.advance(sim.now)
+        start, t = sim.world.ma.location, sim.now
+        self.log.append(TimedCommand(t=t, command=command))
+        result = sim.submit(command)
+        if isinstance(result, Accepted):
+            end = sim.world.ma.location
+            if end != start:
+                walk = sim.layout.steps(start, end) * sim.d.walk_per_step
+                self.floor.walk = Walk(start, end, t, t + min(result.seconds, max(1, walk)))
+        elif isinstance(result, Rejected):
+            self.feedback.rejected(result.reason)
+        self.feedback.poll()
+        self._refresh_panel()
+        return result
+
+    def run_action(self, action: Action) -> None:
+        """A context-panel button or its key: select, open a form, or submit a command."""
+        if action.select is not None:
+            self.select(action.select)
+            return
+        if not self.sim.ma_free:
+            ma = self.sim.world.ma
+            self.feedback.rejected(f"You are busy ({ma.activity}). Wait until you are free.")
+            return
+        if action.form is not None:
+            self.open_form(action.form, action.subject)
+        elif action.command is not None:
+            self.submit(action.command)
+
+    # --- forms ---------------------------------------------------------------------------
+    def form_rect(self) -> pygame.Rect:
+        """Forms open over the floor plan, leaving the chart in the context panel readable."""
+        lay = self.layout
+        rect = pygame.Rect((0, 0), form_size(lay.size))
+        rect.center = lay.floor.union(lay.toasts).center
+        rect.top = max(rect.top, lay.top.bottom + 4)
+        return rect.clamp(pygame.Rect((0, 0), lay.size))
+
+    def open_form(self, name: str, subject: str) -> None:
+        """Open one of the forms dev's forms; without the registry, say so."""
+        try:
+            from game.ui.forms.registry import FORMS
+        except ImportError:
+            self.toasts.add("Forms are not installed in this build.", "rejected")
+            return
+        form_cls = FORMS.get(name)
+        if form_cls is None:
+            self.toasts.add(f"The {name.replace('_', ' ')} form is not available.", "rejected")
+            return
+        self.close_form()
+        self.form = form_cls(self.ctx, self.sim, subject, self.submit, self.form_rect())
+
+    def close_form(self) -> None:
+        """Close the open form, if any."""
+        if self.form is not None:
+            if not self.form.closed:
+                self.form.close()
+            self.form = None
+
+    # --- selection -----------------------------------------------------------------------
+    def select(self, selection: Selection) -> None:
+        """Select a patient or a station (or nothing)."""
+        self.selection = selection
+        self.floor.reveal(selection)
+        self._refresh_panel()
+
+    def cycle(self, step: int) -> None:
+        """Tab: the next item in the queue's order (Shift+Tab: the previous)."""
+        items = [n.selection for n in self.queue.refresh(force=True)]
+        if not items:
+            return
+        cur = self.selection
+        i = items.index(cur) + step if cur in items else (0 if step > 0 else -1)
+        self.select(items[i % len(items)])
+
+    def current_actions(self) -> list[Action]:
+        """The context panel's actions for the selection."""
+        sel, sim = self.selection, self.sim
+        if sel is None:
+            return day_actions(sim)
+        if sel[0] == "patient":
+            return patient_actions(sim, sim.world.patients[sel[1]])
+        return station_actions(sim, sel[1])
+
+    def _lines(self) -> list[Any]:
+        sel, sim = self.selection, self.sim
+        if sel is None:
+            return day_lines(sim)
+        if sel[0] == "patient":
+            return patient_lines(sim, sim.world.patients[sel[1]])
+        return station_lines(sim, sel[1])
+
+    def _refresh_panel(self) -> None:
+        free = self.sim.ma_free
+        self.context.note = "" if free or self.sim.finished else \
+            "You are busy: actions wait."
+        self.context.set_actions(self.current_actions(), free)
+
+    # --- input ---------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        """Mouse, keys, widget events, focus loss."""
+        if self.ended:
+            return
+        if self.form is not None:
+            self.form.handle(event)
+        if event.type == pygame.WINDOWFOCUSLOST:
+            if not self.clock.paused:
+                self.clock.paused = True
+                self.toasts.add("Paused: the window lost focus. Press Space to resume.", "info")
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED:
+            self._button(event.ui_element)
+        elif event.type == pygame.MOUSEMOTION:
+            self.hover = event.pos
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self._click(event.pos)
+        elif event.type == pygame.MOUSEWHEEL and self.hover and self.layout.floor.collidepoint(
+                self.hover):
+            self.floor.scroll(-40 * (event.x or event.y))
+        elif event.type == pygame.KEYDOWN:
+            self._key(event)
+
+    def _button(self, element: object) -> None:
+        which = self.topbar.button_id(element)
+        if which is not None:
+            self.command(
+                {"pause": "toggle_pause", "help": "help"}.get(which, f"speed_{which}"))
+            return
+        action = self.context.action_for(element)
+        if action is not None:
+            self.run_action(action)
+
+    def _click(self, pos: tuple[int, int]) -> None:
+        if self.form is not None and self.form.window.rect.collidepoint(pos):
+            return
+        if self.layout.floor.collidepoint(pos):
+            self.select(self.floor.pick(pos))
+        elif self.layout.queue.collidepoint(pos):
+            picked = self.queue.pick(pos)
+            if picked is not None:
+                self.select(picked)
+
+    def _key(self, event: pygame.event.Event) -> None:
+        action = key_action(event)
+        if self.form is not None:
+            # Keys belong to the form while it is open; Esc closes it, F1 still helps.
+            if action == "menu":
+                self.close_form()
+            elif action == "help":
+                self.command("help")
+            return
+        if action is not None:
+            self.command(action)
+
+    def command(self, action: str) -> None:
+        """A scene-wide action from a key or a top-bar button."""
+        c = self.clock
+        if action == "toggle_pause":
+            c.toggle()
+        elif action.startswith("speed_"):
+            c.set_speed(float(action[6:]))
+            self.ctx.settings.speed = c.speed
+        elif action in ("select_next", "select_prev"):
+            self.cycle(1 if action == "select_next" else -1)
+        elif action == "menu":
+            self._push("game.ui.scenes.pause", "PauseScene")
+        elif action == "help":
+            self._push("game.ui.scenes.help", "HelpOverlay")
+        elif action == "deselect":
+            self.select(None)
+        elif action.startswith("act:"):
+            # The panel's letters first; T (checklist) and Q (clock out) work from anywhere.
+            found = self.context.by_key(action[4:]) or next(
+                (a for a in day_actions(self.sim) if a.key == action[4:]), None)
+            if found is not None:
+                self.run_action(found)
+
+    def _push(self, module: str, name: str) -> None:
+        import importlib
+
+        try:
+            cls = getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
+            if name == "PauseScene":
+                self.clock.toggle()
+            else:
+                self.toasts.add("Keys: Space pause · 1/2/3 speed · Tab next patient · "
+                                "letters = the buttons' [keys] · Esc menu", "info")
+            return
+        self.ctx.push(cls(self.ctx))
+
+    # --- time ----------------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        """Advance the simulation by real time × speed; let the bot act; end the day."""
+        if self.ended:
+            return
+        self.toasts.update(dt)
+        if self.form is not None and self.form.closed:
+            self.form = None
+        if self.form is not None:
+            self.form.refresh()
+        # The day waits while a form is open (typing takes real time the MA would not need),
+        # except while the MA is busy with what the form started: a measurement must finish.
+        self.clock.held = self.form is not None and not self.form.lets_time_run()
+        secs = self.clock.tick(dt)
+        if secs:
+            self.sim.advance(self.sim.now + secs)
+        if self.policy is not None and self.sim.ma_free:
+            cmd = self.policy.choose(self.sim)
+            if cmd is not None:
+                self.submit(cmd)
+        self.feedback.poll()
+        self._refresh_panel()
+        if self.sim.finished:
+            self.end_day()
+
+    def end_day(self) -> None:
+        """Write the digest, build the report, keep the best score, show the debrief."""
+        if self.ended:
+            return
+        self.ended = True
+        sim, ctx = self.sim, self.ctx
+        self.close_form()
+        self.log.finish(sim.digest())
+        self.report = build_report(sim, self.loaded, self.autoplay or "player",
+                                   ctx.player or None)
+        # A bot's day is not the player's: only the player's own days set a best score.
+        new_best = self.autoplay is None and ctx.saves.record_score(
+            self.loaded.scenario.id, self.report["score"]["total"])
+        log_path: Path | None = self.log.path
+        try:
+            ctx.show_debrief(self.report, self.loaded, self.seed, new_best, log_path)
+        except ImportError:
+            try:
+                ctx.show_title()
+            except ImportError:
+                ctx.quit()
+
+    # --- drawing -------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        """Top bar, queue, floor plan, messages, context panel."""
+        lay = self.layout
+        hover = self.hover
+        if self.form is not None and hover and self.form.window.rect.collidepoint(hover):
+            hover = None
+        self.topbar.sync(self.clock)
+        held = "form open" if self.clock.held and not self.clock.paused else ""
+        self.topbar.draw(surface, self.clock, held)
+        shown = self.sim.now + (self.clock.fraction if self.clock.running else 0.0)
+        self.floor.draw(surface, shown, self.selection)
+        self.queue.draw(surface, lay.queue, lay.font, lay.small, self.selection)
+        self.toasts.draw(surface, lay.toasts, lay.small)
+        self.context.draw(surface, self._lines())
+        if hover is not None:
+            tip = (self.floor.tooltip_at(hover) or self.queue.tooltip_at(hover)
+                   or self.topbar.tooltip_at(hover))
+            if tip:
+                draw_tooltip(surface, self.text, tip, hover, lay.small, surface.get_rect())

@@ -1,0 +1,244 @@
+"""The end-of-day debrief: score, pass or fail, critical errors, teaching notes, timeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pygame
+import pygame_gui
+
+from game.scenario.types import seconds
+from game.sim.policies import POLICIES
+from game.ui.scene import Scene
+from game.ui.scenes import debrief_draw
+from game.ui.scenes.debrief_draw import DebriefLayout
+from game.ui.scenes.debrief_notes import lost_entries, notes_html
+from game.ui.scenes.icons import Icons
+from game.ui.scenes.style import TextCache, ensure_styles, oid
+from game.ui.timeline import build_timeline
+from game.ui.timeline_view import TimelineView
+
+if TYPE_CHECKING:
+    from game.scenario.load import LoadedScenario
+    from game.ui.context import AppContext
+
+BUTTONS = (("again", "Play again", 170, "@primary"),
+           ("title", "Choose another day", 210, "@secondary"),
+           ("quit", "Quit", 100, "@secondary"))
+TABS = (("notes", "Teaching notes", 190), ("timeline", "Timeline", 120))
+
+
+class DebriefScene(Scene):
+    """Shows the report of a finished day and offers to play again or choose another day."""
+
+    def __init__(self, ctx: AppContext, report: dict[str, Any], loaded: LoadedScenario,
+                 seed: int, new_best: bool, log_path: Path | None) -> None:
+        super().__init__(ctx)
+        self.report = report
+        self.loaded = loaded
+        self.seed = seed
+        self.new_best = new_best
+        self.log_path = log_path
+        self.text = TextCache()
+        self.icons = Icons()
+        self.tab = "notes"
+        self.group = "category"
+        self.notices: list[str] = []
+        clinic = loaded.scenario.clinic
+        model = build_timeline(report, seconds(clinic.opens), seconds(clinic.closes), log_path)
+        self.timeline_view = TimelineView(model, self.text, self.icons)
+        self.layout = self._layout()
+        self.buttons: dict[str, pygame_gui.elements.UIButton] = {}
+        self.tabs: dict[str, pygame_gui.elements.UIButton] = {}
+        self.groups: dict[str, pygame_gui.elements.UIButton] = {}
+        self.notes: pygame_gui.elements.UITextBox | None = None  # the one shown
+        # one text box per grouping, built on first use and then only hidden and shown:
+        # a long day's notes take a few hundred milliseconds to lay out
+        self._note_boxes: dict[str, pygame_gui.elements.UITextBox] = {}
+        self.selected = 0
+
+    def _layout(self) -> DebriefLayout:
+        return DebriefLayout.for_size(self.ctx.size, len(self.report.get("critical_errors", [])),
+                                      len(self.notices))
+
+    # -- life cycle -----------------------------------------------------------------------
+    def enter(self) -> None:
+        """Build the widgets; a chime for a pass or a new best."""
+        ensure_styles(self.ctx.manager)
+        self._take_messages()
+        self._build()
+        if self.new_best or self.report["score"]["passed"]:
+            self.ctx.sounds.play("chime")
+
+    def exit(self) -> None:
+        """Remove the widgets."""
+        for widget in [*self.buttons.values(), *self.tabs.values(), *self.groups.values()]:
+            widget.kill()
+        for box in self._note_boxes.values():
+            box.kill()
+        self._note_boxes = {}
+        self.buttons, self.tabs, self.groups, self.notes = {}, {}, {}, None
+
+    def resume(self) -> None:
+        """Back from help: messages may have arrived."""
+        if self._take_messages():
+            self.resize(self.ctx.size)
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Lay out again."""
+        self.exit()
+        self._build()
+
+    def _take_messages(self) -> bool:
+        saves = self.ctx.saves
+        if not saves.messages:
+            return False
+        self.notices += saves.messages
+        saves.messages.clear()
+        return True
+
+    def _build(self) -> None:
+        manager = self.ctx.manager
+        lay = self.layout = self._layout()
+        x = lay.footer.right - lay.margin
+        watched = self.report.get("policy") in POLICIES
+        for key, label, width, style in reversed(BUTTONS):
+            if key == "again" and watched:
+                label = "Play it yourself"  # same day and seed, this time with the player
+            x -= width
+            self.buttons[key] = pygame_gui.elements.UIButton(
+                pygame.Rect(x, lay.footer.top + 12, width, 42), label, manager,
+                object_id=oid(style, f"#{key}"))
+            x -= 12
+        self.buttons = dict(reversed(self.buttons.items()))
+        n_notes = len(lost_entries(self.report))
+        x = lay.right.left
+        for key, label, width in TABS:
+            text = f"{label} ({n_notes})" if key == "notes" else label
+            self.tabs[key] = pygame_gui.elements.UIButton(
+                pygame.Rect(x, lay.right.top, width, 36), text, manager,
+                object_id=oid("@secondary", f"#tab_{key}"))
+            x += width + 8
+        self._build_tab()
+        self._show_selection()
+        c = lay.content
+        self.timeline_view.layout(pygame.Rect(c.left + 14, c.top + 10, c.width - 38,
+                                              c.height - 46))
+
+    def _build_tab(self) -> None:
+        manager, lay = self.ctx.manager, self.layout
+        for widget in self.groups.values():
+            widget.kill()
+        self.groups = {}
+        for box in self._note_boxes.values():
+            box.hide()
+        self.notes = None
+        for key, button in self.tabs.items():
+            button.change_object_id(oid("@chosen" if key == self.tab else "@secondary",
+                                        f"#tab_{key}"))
+        if self.tab != "notes":
+            return
+        x = lay.right.right
+        for key, label in (("patient", "By patient"), ("category", "By category")):
+            x -= 130
+            self.groups[key] = pygame_gui.elements.UIButton(
+                pygame.Rect(x, lay.right.top + 2, 124, 32), label, manager,
+                object_id=oid("@chosen" if key == self.group else "@secondary",
+                              f"#group_{key}"))
+        box = self._note_boxes.get(self.group)
+        if box is None:
+            box = self._note_boxes[self.group] = pygame_gui.elements.UITextBox(
+                notes_html(self.report, self.group), lay.content, manager,
+                object_id=oid("@notes", "#teaching_notes"))
+        box.show()
+        self.notes = box
+
+    # -- actions --------------------------------------------------------------------------
+    def play_again(self) -> None:
+        """The same scenario and seed, from the start."""
+        self.ctx.start_day(self.loaded, self.seed)
+
+    def choose_another(self) -> None:
+        """Back to the title screen."""
+        self.ctx.show_title()
+
+    def show_tab(self, tab: str) -> None:
+        """Teaching notes or timeline."""
+        if tab != self.tab:
+            self.tab = tab
+            self._build_tab()
+
+    def group_by(self, group: str) -> None:
+        """Group the notes by category or by patient."""
+        if group != self.group:
+            self.group = group
+            self._build_tab()
+
+    def buttons_left(self) -> int:
+        """x of the leftmost footer button (the log path stops before it)."""
+        return min((b.get_abs_rect().left for b in self.buttons.values()),
+                   default=self.layout.footer.right)
+
+    @property
+    def notes_text(self) -> str:
+        """The teaching notes as shown (HTML)."""
+        return self.notes.html_text if self.notes is not None else notes_html(
+            self.report, self.group)
+
+    # -- input ----------------------------------------------------------------------------
+    def _show_selection(self) -> None:
+        for i, button in enumerate(self.buttons.values()):
+            (button.select if i == self.selected else button.unselect)()
+
+    def _press(self, key: str) -> None:
+        {"again": self.play_again, "title": self.choose_another, "quit": self.ctx.quit}[key]()
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """Buttons, tabs and keys: Enter, Tab, Esc, F1, Page Up/Down, 1 and 2 for tabs."""
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            for key, button in self.buttons.items():
+                if event.ui_element is button:
+                    self._press(key)
+                    return
+            for key, button in self.tabs.items():
+                if event.ui_element is button:
+                    self.show_tab(key)
+            for key, button in self.groups.items():
+                if event.ui_element is button:
+                    self.group_by(key)
+            return
+        if event.type == pygame.MOUSEWHEEL and self.tab == "timeline":
+            self.timeline_view.scroll_by(-30 * event.y)
+        if event.type != pygame.KEYDOWN:
+            return
+        keys = list(self.buttons)
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            self._press(keys[self.selected])
+        elif event.key == pygame.K_TAB:
+            self.selected = (self.selected + (-1 if event.mod & pygame.KMOD_SHIFT else 1)) % 3
+            self._show_selection()
+        elif event.key == pygame.K_ESCAPE:
+            self.choose_another()
+        elif event.key == pygame.K_F1:
+            from game.ui.scenes.help import HelpOverlay
+
+            self.ctx.push(HelpOverlay(self.ctx))
+        elif event.key in (pygame.K_1, pygame.K_2):
+            self.show_tab(TABS[event.key - pygame.K_1][0])
+        elif event.key in (pygame.K_UP, pygame.K_DOWN) and self.tab == "timeline":
+            self.timeline_view.scroll_by(40 if event.key == pygame.K_DOWN else -40)
+        elif event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) and self.notes is not None:
+            bar = self.notes.scroll_bar
+            if bar is not None:
+                step = 0.2 if event.key == pygame.K_PAGEDOWN else -0.2
+                bar.set_scroll_from_start_percentage(
+                    max(0.0, min(1.0, bar.start_percentage + step)))
+
+    # -- drawing --------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        """The report below the widgets; a tooltip over the timeline."""
+        self.text.clear_drawn()
+        debrief_draw.draw_debrief(surface, self)
+        if self.tab == "timeline" and self.ctx.stack.top is self:
+            self.timeline_view.draw_tooltip(surface, pygame.mouse.get_pos())

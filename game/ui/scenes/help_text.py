@@ -1,0 +1,121 @@
+"""What the help overlay says: key bindings, how to play, and a reference card of facts."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from typing import Any
+
+from game.clinical.lab import CLOT_MINUTES, TUBES
+from game.clinical.vitals import (
+    AGE_BANDS,
+    CRISIS_DIASTOLIC_ABOVE,
+    CRISIS_SYSTOLIC_ABOVE,
+    FEVER_F,
+    SPO2_EMERGENCY_BELOW,
+    SPO2_NORMAL_MIN,
+    TEMP_F_RANGE,
+)
+
+# Used when game.ui.input (the day screen's key bindings) is missing or defines none.
+FALLBACK_KEYS: tuple[tuple[str, str], ...] = (
+    ("Mouse", "click a patient, a room or a task to see what you can do"),
+    ("Esc", "pause the day (resume, help, settings, quit)"),
+    ("F1", "this help, from any screen"),
+    ("F11", "full screen on or off"),
+)
+MENU_KEYS: tuple[tuple[str, str], ...] = (
+    ("Up / Down", "choose a day on the title screen"),
+    ("Tab", "next control (Shift+Tab: previous)"),
+    ("Enter", "play, or press the highlighted button"),
+)
+_BINDING_NAMES = ("HELP_KEYS", "KEY_BINDINGS", "BINDINGS", "KEYBINDINGS", "SHORTCUTS", "KEYS")
+_KEY_ATTRS = ("key", "keys", "key_name", "label", "name")
+_ACTION_ATTRS = ("action", "description", "help", "text", "what")
+
+
+def _pair(item: Any) -> tuple[str, str] | None:
+    if isinstance(item, tuple | list) and len(item) >= 2:
+        return str(item[0]), str(item[1])
+    key = next((getattr(item, a) for a in _KEY_ATTRS if hasattr(item, a)), None)
+    what = next((getattr(item, a) for a in _ACTION_ATTRS if hasattr(item, a)), None)
+    if key is None or what is None:
+        return None
+    if isinstance(key, list | tuple):
+        key = " / ".join(str(k) for k in key)
+    return str(key), str(what)
+
+
+def bindings_from(module: Any) -> list[tuple[str, str]]:
+    """(key, what it does) pairs from a module's binding table, whatever its exact shape."""
+    for name in _BINDING_NAMES:
+        table = getattr(module, name, None)
+        if table is None:
+            continue
+        items: Iterable[Any] = table.items() if isinstance(table, dict) else table
+        try:
+            pairs = [p for p in (_pair(item) for item in items) if p is not None]
+        except TypeError:
+            continue
+        if pairs:
+            return pairs
+    return []
+
+
+def day_shortcuts() -> list[tuple[str, str]]:
+    """The day screen's keys from game.ui.input, or a short built-in list."""
+    try:
+        module = importlib.import_module("game.ui.input")
+    except Exception:  # missing or broken: the help must still open
+        return list(FALLBACK_KEYS)
+    return bindings_from(module) or list(FALLBACK_KEYS)
+
+
+HOW_TO_PLAY: tuple[str, ...] = (
+    "Open the clinic: review the schedule, stock the rooms, read and log the vaccine "
+    "fridge, and run quality control on the glucose meter.",
+    "Check each patient in with two identifiers, full name and date of birth. A room "
+    "number is never an identifier, and two patients may share a name. Verify insurance "
+    "and collect the copay.",
+    "Room the patient, take and record the vital signs, and flag every abnormal value.",
+    f"Escalate a crisis at once: blood pressure over {CRISIS_SYSTOLIC_ABOVE}/"
+    f"{CRISIS_DIASTOLIC_ABOVE}, or SpO2 under {SPO2_EMERGENCY_BELOW}%, goes to the provider "
+    "before anything else.",
+    "Draw blood in the order of draw, label every tube in the patient's presence, let serum "
+    f"tubes clot about {CLOT_MINUTES} minutes, spin them, and pack them for the courier.",
+    "Help the provider, book the follow-up inside the ordered window, check the patient out.",
+    "Close: clean the rooms, finish the charts, log the fridge again and clock out.",
+    "Every mistake in the debrief says what went wrong and why. A critical error (the wrong "
+    "patient, an allergen given, a crisis not escalated) caps the grade.",
+)
+
+BP_CATEGORIES: tuple[tuple[str, str], ...] = (
+    ("Normal", "under 120 and under 80"),
+    ("Elevated", "120-129 and under 80"),
+    ("Stage 1 hypertension", "130-139 or 80-89"),
+    ("Stage 2 hypertension", "140 or more, or 90 or more"),
+    ("Hypertensive crisis", f"over {CRISIS_SYSTOLIC_ABOVE} and/or over {CRISIS_DIASTOLIC_ABOVE}"),
+)
+BP_SOURCE = "AHA/ACC 2017; when the two numbers fall in different categories, the higher applies."
+
+
+def adult_ranges() -> list[tuple[str, str]]:
+    """Adult normal vital signs at rest, from game.clinical."""
+    adult = next(b for b in AGE_BANDS if b.label == "adult")
+    low_t, high_t = TEMP_F_RANGE
+    return [
+        ("Heart rate", f"{adult.pulse[0]}-{adult.pulse[1]} per minute"),
+        ("Respirations", f"{adult.resp[0]}-{adult.resp[1]} per minute"),
+        ("SpO2", f"{SPO2_NORMAL_MIN}-100% (under {SPO2_EMERGENCY_BELOW}% is an emergency)"),
+        ("Temperature", f"{low_t}-{high_t} F (36.5-37.3 C); fever at {FEVER_F} F (38.0 C)"),
+    ]
+
+
+def order_of_draw() -> list[str]:
+    """The CLSI GP41 order of draw, one line per position (tubes that share one, together)."""
+    by_order: dict[int, list[tuple[str, str]]] = {}
+    for tube in TUBES.values():
+        by_order.setdefault(tube.order, []).append((tube.name, tube.additive))
+    return [f"{n}. " + " or ".join(name for name, _ in tubes) + ": "
+            + "; ".join(additive for _, additive in tubes)
+            for n, tubes in sorted(by_order.items())]

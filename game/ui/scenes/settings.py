@@ -1,0 +1,89 @@
+"""The settings overlay: sound on or off, the default game speed, and how to go full screen."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+
+from game.ui.scenes.overlay import BUTTON_H, GAP, PAD, OverlayScene
+from game.ui.scenes.style import oid
+
+if TYPE_CHECKING:
+    from game.ui.context import AppContext
+
+SPEEDS = (1.0, 2.0, 4.0)
+
+
+def sound_label(muted: bool) -> str:
+    """The sound button's text: the state in words, not only a colour."""
+    return "Sound: off (click to turn on)" if muted else "Sound: on (click to mute)"
+
+
+def toggle_sound(ctx: AppContext) -> None:
+    """Mute or unmute, and remember it."""
+    ctx.settings.muted = not ctx.settings.muted
+    ctx.sounds.muted = ctx.settings.muted
+    ctx.saves.save_settings(ctx.settings)
+    if not ctx.settings.muted:
+        ctx.sounds.play("chime")
+
+
+class SettingsOverlay(OverlayScene):
+    """Sound, default speed, full screen; every change is saved at once."""
+
+    dialog_size = (460, 372)
+    title = "Settings"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.sound_button: pygame_gui.elements.UIButton | None = None
+        self.speed_buttons: dict[float, pygame_gui.elements.UIButton] = {}
+        self.speed_note: pygame_gui.elements.UILabel | None = None
+
+    def build(self, panel: pygame_gui.elements.UIPanel, width: int) -> None:
+        """Heading, sound toggle, three speed buttons, the F11 note, Done."""
+        ctx = self.ctx
+        y = self.heading("Settings", PAD - 4, width)
+        y = self.note("Sound: the phone, chimes and alerts of the clinic.", y, width)
+        self.sound_button = self.add_button(sound_label(ctx.settings.muted), self._sound, y,
+                                            width, object_id="#sound")
+        y += BUTTON_H + 16
+        y = self.note("Game speed a day starts at (change it during the day too):", y, width)
+        third = (width - 2 * GAP) // 3
+        self.speed_buttons = {}
+        for i, speed in enumerate(SPEEDS):
+            self.speed_buttons[speed] = self.add_button(
+                f"{speed:g}x", lambda s=speed: self._speed(s), y, third,
+                x=PAD + i * (third + GAP), object_id=f"#speed_{speed:g}x")
+        y += BUTTON_H + 4
+        self.speed_note = pygame_gui.elements.UILabel(
+            pygame.Rect(PAD, y, width, 22), "", ctx.manager, container=panel,
+            object_id=oid("@muted"))
+        y += 32
+        mode = "full screen" if ctx.settings.fullscreen else "a window"
+        y = self.note(f"Full screen: press F11 at any time (now: {mode}).", y, width)
+        bottom = panel.get_container().get_rect().height - PAD - BUTTON_H
+        self.add_button("Done (Esc)", self.close, bottom, width, "@primary", object_id="#done")
+        self._show_speed()
+
+    def _sound(self) -> None:
+        toggle_sound(self.ctx)
+        if self.sound_button is not None:
+            self.sound_button.set_text(sound_label(self.ctx.settings.muted))
+
+    def _speed(self, speed: float) -> None:
+        self.ctx.settings.speed = speed
+        self.ctx.saves.save_settings(self.ctx.settings)
+        self._show_speed()
+
+    def _show_speed(self) -> None:
+        chosen = self.ctx.settings.speed
+        for speed, button in self.speed_buttons.items():
+            style = "@chosen" if speed == chosen else "@secondary"
+            button.change_object_id(oid(style, f"#speed_{speed:g}x"))
+            button.set_text(f"{speed:g}x (chosen)" if speed == chosen else f"{speed:g}x")
+        if self.speed_note is not None:
+            self.speed_note.set_text(f"Days start at {chosen:g}x speed.")
+        self.select(self.selected)

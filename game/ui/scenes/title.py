@@ -1,0 +1,262 @@
+"""The title screen: choose a day, enter a name and a seed, play or watch the reference bot."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+import pygame_gui
+
+from game.ui.scene import Scene
+from game.ui.scenes import title_draw
+from game.ui.scenes.catalog import DayChoice, load_choices
+from game.ui.scenes.icons import Icons
+from game.ui.scenes.style import TextCache, ensure_styles, oid
+from game.ui.scenes.title_draw import Layout
+
+if TYPE_CHECKING:
+    from game.ui.context import AppContext
+
+FOCUS_LIST, FOCUS_NAME, FOCUS_SEED = 0, 1, 2  # then the buttons, in order
+MAX_SEED = 999_999_999
+
+
+class TitleScene(Scene):
+    """The first screen: the bundled days with their best scores, and how to start one."""
+
+    def __init__(self, ctx: AppContext, choices: list[DayChoice] | None = None) -> None:
+        super().__init__(ctx)
+        self.choices = load_choices() if choices is None else choices
+        first_ok = next((i for i, c in enumerate(self.choices) if c.loaded), 0)
+        self.index = first_ok
+        self.focus = FOCUS_LIST
+        self.text = TextCache()
+        self.icons = Icons()
+        self.best: dict[str, int] = {}
+        self.notices: list[str] = []
+        self.layout = Layout.for_size(ctx.size, 0, len(self.choices))
+        self.widgets: list[pygame_gui.core.UIElement] = []
+        self.name_entry: pygame_gui.elements.UITextEntryLine | None = None
+        self.seed_entry: pygame_gui.elements.UITextEntryLine | None = None
+        self.buttons: dict[str, pygame_gui.elements.UIButton] = {}
+        self.details_scroll = 0
+        self._details: dict[tuple[str, int, int], pygame.Surface] = {}
+
+    # -- life cycle -----------------------------------------------------------------------
+    def enter(self) -> None:
+        """Read best scores and messages, build the widgets."""
+        ensure_styles(self.ctx.manager)
+        self._refresh_saved()
+        self._build(self.ctx.player or self.ctx.settings.player, "1")
+
+    def exit(self) -> None:
+        """Remove the widgets."""
+        for widget in self.widgets:
+            widget.kill()
+        self.widgets = []
+        self.buttons = {}
+        self.name_entry = self.seed_entry = None
+
+    def resume(self) -> None:
+        """Back from an overlay: settings or messages may have changed."""
+        self._refresh_saved()
+        if self.layout.notice_h != title_draw.notice_height(self.notices):
+            self.resize(self.ctx.size)
+        self._show_focus()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Lay the screen out again, keeping what was typed."""
+        name, seed = self.name_text, self.seed_entry.get_text() if self.seed_entry else "1"
+        self.exit()
+        self._build(name, seed)
+
+    def _refresh_saved(self) -> None:
+        saves = self.ctx.saves
+        self.best = saves.best_scores()
+        if saves.messages:
+            self.notices += saves.messages
+            saves.messages.clear()
+
+    def _build(self, name: str, seed: str) -> None:
+        manager = self.ctx.manager
+        lay = self.layout = Layout.for_size(self.ctx.size, title_draw.notice_height(self.notices),
+                                            len(self.choices))
+        self.name_entry = pygame_gui.elements.UITextEntryLine(
+            lay.name_entry, manager, object_id=oid("@field", "#player_name"))
+        self.name_entry.set_text_length_limit(80)
+        self.name_entry.set_text(name[:80])
+        self.seed_entry = pygame_gui.elements.UITextEntryLine(
+            lay.seed_entry, manager, object_id=oid("@field", "#seed"))
+        self.seed_entry.set_allowed_characters("numbers")
+        self.seed_entry.set_text_length_limit(9)
+        self.seed_entry.set_text(seed)
+        specs = [("play", "Play this day", lay.play, "@primary"),
+                 ("watch", "Watch the reference bot", lay.watch, "@secondary"),
+                 ("settings", "Settings", lay.settings, "@secondary"),
+                 ("quit", "Quit", lay.quit, "@secondary")]
+        self.buttons = {key: pygame_gui.elements.UIButton(rect, label, manager,
+                                                          object_id=oid(style, f"#{key}"))
+                        for key, label, rect, style in specs}
+        self.widgets = [self.name_entry, self.seed_entry, *self.buttons.values()]
+        self._show_focus()
+
+    # -- what the player chose ------------------------------------------------------------
+    @property
+    def choice(self) -> DayChoice | None:
+        """The highlighted day."""
+        return self.choices[self.index] if self.choices else None
+
+    @property
+    def name_text(self) -> str:
+        """The name as typed, trimmed."""
+        return self.name_entry.get_text().strip()[:80] if self.name_entry else ""
+
+    @property
+    def seed(self) -> int:
+        """The seed as typed (1 when empty)."""
+        text = self.seed_entry.get_text().strip() if self.seed_entry else ""
+        return min(int(text), MAX_SEED) if text.isdigit() else 1
+
+    def choose(self, index: int) -> None:
+        """Highlight a day."""
+        if self.choices:
+            self.index = index % len(self.choices)
+            self.details_scroll = 0
+
+    def details_content(self, size: tuple[int, int]) -> pygame.Surface:
+        """The chosen day's details, drawn once per size."""
+        choice = self.choices[self.index]
+        key = (choice.id, *size)
+        if key not in self._details:
+            self._details[key] = title_draw.details_surface(choice, size[0], size[1], self.text)
+        return self._details[key]
+
+    def scroll_details(self, pixels: int) -> None:
+        """Scroll the details card (mouse wheel, Page Up/Down)."""
+        choice = self.choice
+        if choice is None or choice.loaded is None:
+            return
+        inner = self.layout.details_inner
+        total = self.details_content(inner.size).get_height()
+        self.details_scroll = max(0, min(total - inner.height, self.details_scroll + pixels))
+
+    def _remember_player(self) -> None:
+        ctx = self.ctx
+        ctx.player = self.name_text
+        if ctx.settings.player != ctx.player:
+            ctx.settings.player = ctx.player
+            ctx.saves.save_settings(ctx.settings)
+
+    def play(self, autoplay: str | None = None) -> None:
+        """Start the highlighted day (or watch a bot play it)."""
+        choice = self.choice
+        if choice is None or choice.loaded is None:
+            return
+        self._remember_player()
+        if autoplay is None:
+            self.ctx.start_day(choice.loaded, self.seed)
+        else:
+            self.ctx.start_day(choice.loaded, self.seed, autoplay)
+
+    def ask_quit(self) -> None:
+        """Esc or Quit: confirm before leaving."""
+        from game.ui.scenes.overlay import ConfirmOverlay
+
+        self._remember_player()
+        self.ctx.push(ConfirmOverlay(self.ctx, "Quit Clinic Day?",
+                                     "Your name, settings and best scores are saved.",
+                                     "Quit", self.ctx.quit, "Stay"))
+
+    def open_settings(self) -> None:
+        """The settings overlay."""
+        from game.ui.scenes.settings import SettingsOverlay
+
+        self.ctx.push(SettingsOverlay(self.ctx))
+
+    def open_help(self) -> None:
+        """The help overlay."""
+        from game.ui.scenes.help import HelpOverlay
+
+        self.ctx.push(HelpOverlay(self.ctx))
+
+    # -- input ----------------------------------------------------------------------------
+    def _order(self) -> list[str]:
+        return ["list", "name", "seed", "play", "watch", "settings", "quit"]
+
+    def _show_focus(self) -> None:
+        manager = self.ctx.manager
+        order = self._order()
+        key = order[self.focus % len(order)]
+        for name, button in self.buttons.items():
+            (button.select if name == key else button.unselect)()
+        if key == "name" and self.name_entry:
+            manager.set_focus_set(self.name_entry)
+        elif key == "seed" and self.seed_entry:
+            manager.set_focus_set(self.seed_entry)
+        else:
+            manager.set_focus_set(None)
+
+    def _move_focus(self, step: int) -> None:
+        self.focus = (self.focus + step) % len(self._order())
+        self._show_focus()
+
+    def _press(self, key: str) -> None:
+        actions = {"play": self.play, "watch": lambda: self.play("reference"),
+                   "settings": self.open_settings, "quit": self.ask_quit}
+        actions[key]()
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """Mouse on cards and buttons; keys for everything."""
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            for key, button in self.buttons.items():
+                if event.ui_element is button:
+                    self.focus = self._order().index(key)
+                    self._press(key)
+                    return
+        elif event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED:
+            if event.ui_element is self.name_entry:
+                self.focus = FOCUS_NAME
+            elif event.ui_element is self.seed_entry:
+                self.focus = FOCUS_SEED
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self._click(event.pos)
+        elif event.type == pygame.MOUSEWHEEL:
+            if self.layout.details.collidepoint(pygame.mouse.get_pos()):
+                self.scroll_details(-40 * event.y)
+        elif event.type == pygame.KEYDOWN:
+            self._key(event)
+
+    def _click(self, pos: tuple[int, int]) -> None:
+        for i, rect in self.layout.cards(len(self.choices), self.index):
+            if rect.collidepoint(pos):
+                self.choose(i)
+                self.focus = FOCUS_LIST
+                self._show_focus()
+                return
+        for focus, entry in ((FOCUS_NAME, self.name_entry), (FOCUS_SEED, self.seed_entry)):
+            if entry is not None and entry.get_abs_rect().collidepoint(pos):
+                self.focus = focus
+
+    def _key(self, event: pygame.event.Event) -> None:
+        key = event.key
+        focused = self._order()[self.focus]
+        if key == pygame.K_ESCAPE:
+            self.ask_quit()
+        elif key == pygame.K_F1:
+            self.open_help()
+        elif key == pygame.K_TAB:
+            self._move_focus(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+        elif key in (pygame.K_UP, pygame.K_DOWN):
+            self.choose(self.index + (1 if key == pygame.K_DOWN else -1))
+        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self._press(focused if focused in self.buttons else "play")
+        elif key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            self.scroll_details(160 if key == pygame.K_PAGEDOWN else -160)
+        elif key == pygame.K_SPACE and focused in self.buttons:
+            self._press(focused)
+
+    # -- drawing --------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        """Header, day cards, the chosen day's details, notices and key hints."""
+        self.text.clear_drawn()
+        title_draw.draw_title(surface, self, self.text, self.icons)
