@@ -58,7 +58,10 @@ def patient_lines(sim: Simulation, p: PatientState) -> list[Line]:
         out.append(("warn" if left <= 600 else "muted",
                     f"Patience: about {max(0, left) // 60} min before walking out"))
     if p.measured is not None and p.recorded is None:
-        out.append(("text", f"Device shows: {vitals_text(p.measured)}"))
+        # the devices show their readings once the measurement is finished
+        shown = (f"Device shows: {vitals_text(p.measured)}" if sim.now >= p.busy_until
+                 else "Measuring...")
+        out.append(("text", shown))
     if p.recorded is not None:
         flags = ", ".join(p.flagged) or "none"
         out.append(("text", f"Charted: {vitals_text(p.recorded)}; flagged: {flags}"))
@@ -114,9 +117,10 @@ def station_lines(sim: Simulation, station: str) -> list[Line]:
     if station.startswith("room:"):
         room = w.rooms[station[5:]]
         who = w.patients[room.patient].name if room.patient else "nobody"
-        return [("title", room.name), ("good" if room.clean else "bad",
-                 "Clean (disinfected)" if room.clean else "Dirty: disinfect before the next "
-                 "patient"), ("good" if room.stocked else "warn",
+        state = (("text", "In use") if room.patient else
+                 ("good", "Clean (disinfected)") if room.clean else
+                 ("bad", "Dirty: disinfect before the next patient"))
+        return [("title", room.name), state, ("good" if room.stocked else "warn",
                               "Stocked" if room.stocked else "Not stocked"),
                 ("text", f"Patient: {who}")]
     out: list[Line] = [("title", TITLES[station])]

@@ -173,9 +173,13 @@ class FloorPlan:
         ir = max(5, size // 2)
         y = r.bottom - 2 * (size + 4) - 2
         x = r.x + 6
-        items = [("sparkle" if room.clean else "smudge", "Clean" if room.clean else "Dirty",
-                  theme.GOOD if room.clean else theme.BAD,
-                  "Disinfected" if room.clean else "Used: disinfect before the next patient"),
+        if room.patient is not None:  # a room in use is neither ready nor to be cleaned yet
+            state = ("person", "In use", theme.ACCENT, "A patient is in this room")
+        elif room.clean:
+            state = ("sparkle", "Clean", theme.GOOD, "Disinfected: ready for a patient")
+        else:
+            state = ("smudge", "Dirty", theme.BAD, "Used: disinfect before the next patient")
+        items = [state,
                  ("box" if room.stocked else "cross", "Stocked" if room.stocked else "No stock",
                   theme.GOOD if room.stocked else theme.WARN,
                   "Stocked with supplies" if room.stocked else "Not stocked: do the opening "

@@ -47,6 +47,10 @@ class QueuePanel:
         self.rows = []
         row_h = font + small + 14
         needs = self.refresh()
+        todo = self._checklist_left()
+        if todo:
+            t.blit(s, todo, (rect.x + 10, y), small, theme.WARN, bold=True)
+            y += small + 10
         if not needs:
             t.blit(s, "Nobody is waiting for you.", (rect.x + 10, y), small, theme.MUTED)
         for i, need in enumerate(needs):
@@ -62,6 +66,15 @@ class QueuePanel:
         seen = sum(p.status == Status.CHECKED_OUT for p in sim.world.patients.values())
         t.blit(s, f"Seen {seen} of {len(sim.world.patients)}", (rect.x + 10, rect.bottom - 6),
                small, theme.MUTED, anchor="bottomleft")
+
+    def _checklist_left(self) -> str:
+        """The open checklist of this phase, as a reminder line (T opens it)."""
+        sim = self.sim
+        phase = ("opening" if sim.phase == "opening"
+                 else "closing" if sim.now >= sim.closes - 30 * 60 else None)
+        left = sum(1 for ts in sim.world.tasks.values()
+                   if ts.phase == phase and ts.done_t is None)
+        return f"{phase.title()} checklist: {left} to do [T]" if phase and left else ""
 
     def _row(self, s: pygame.Surface, r: pygame.Rect, need: Need, font: int, small: int,
              selected: bool) -> None:
