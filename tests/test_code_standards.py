@@ -28,3 +28,18 @@ def test_modules_stay_small():
     big = [f"{p.relative_to(ROOT)}: {n} lines" for p in SOURCES
            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES]
     assert big == []
+
+
+def test_every_module_imports(monkeypatch):
+    import importlib
+    import pkgutil
+
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
+    import game
+
+    names = [m.name for m in pkgutil.walk_packages(game.__path__, "game.")
+             if m.name != "game.__main__"]
+    for name in names:
+        importlib.import_module(name)
+    assert "game.ui.scenes.day" in names

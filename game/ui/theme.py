@@ -35,3 +35,8 @@ def load_theme() -> dict[str, Any]:
             font["regular_path"] = str(FONT_REGULAR)
             font["bold_path"] = str(FONT_BOLD)
     return theme
+
+
+def hexcol(rgb: tuple[int, int, int]) -> str:
+    """A palette colour as a pygame_gui theme string, e.g. '#206EA0'."""
+    return "#{:02X}{:02X}{:02X}".format(*rgb)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.ui.scenes.icons import Icons
-from game.ui.scenes.style import TextCache
+from game.ui.text_cache import TextCache
 from game.ui.theme import ACCENT, BAD, GOOD, INK, LINE, MUTED, PANEL, WARN
 from game.ui.timeline import Lane, TimelineModel, hhmm
 

@@ -13,8 +13,8 @@ from pygame_gui.elements import UIButton, UICheckBox, UILabel, UITextBox, UIText
 from game.sim.results import Accepted, Rejected
 from game.ui.forms.base import Form, Submit
 from game.ui.forms.fmt import at
-from game.ui.forms.style import ensure_form_theme, hex_colour
-from game.ui.theme import BAD, GOOD, MUTED
+from game.ui.forms.style import ensure_form_theme
+from game.ui.theme import BAD, GOOD, MUTED, hexcol
 
 if TYPE_CHECKING:
     from game.sim.commands import Command
@@ -182,10 +182,10 @@ class FormBase(Form):
         if self.status is None:
             return
         if not text:
-            self.show(self.status, f"<font color='{hex_colour(MUTED)}' pixel_size=13>"
+            self.show(self.status, f"<font color='{hexcol(MUTED)}' pixel_size=13>"
                                    f"{html.escape(self.hint_text, quote=False)}</font>")
             return
-        colour = hex_colour(BAD if error else GOOD)
+        colour = hexcol(BAD if error else GOOD)
         self.show(self.status, f"<font color='{colour}'><b>"
                                f"{html.escape(text, quote=False)}</b></font>")
 

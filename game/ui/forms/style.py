@@ -6,16 +6,22 @@ from typing import Any
 
 import pygame_gui
 
-from game.ui.theme import ACCENT, BAD, FONT_BOLD, FONT_REGULAR, GOOD, INK, LINE, MUTED, PANEL
+from game.ui.theme import (
+    ACCENT,
+    BAD,
+    FONT_BOLD,
+    FONT_REGULAR,
+    GOOD,
+    INK,
+    LINE,
+    MUTED,
+    PANEL,
+    hexcol,
+)
 
 BOX_SMALL_SIZE = 13
 LCD_BG = (24, 33, 43)
 LCD_TEXT = (170, 236, 176)
-
-
-def hex_colour(rgb: tuple[int, int, int]) -> str:
-    """#RRGGBB of an (r, g, b) triple."""
-    return "#{:02X}{:02X}{:02X}".format(*rgb)
 
 
 def _font(size: int, bold: bool = False) -> dict[str, str]:
@@ -25,13 +31,13 @@ def _font(size: int, bold: bool = False) -> dict[str, str]:
 
 def _text(colour: tuple[int, int, int], size: int = 15, bold: bool = False,
           align: str = "left") -> dict[str, Any]:
-    return {"colours": {"normal_text": hex_colour(colour), "dark_bg": "#00000000"},
+    return {"colours": {"normal_text": hexcol(colour), "dark_bg": "#00000000"},
             "font": _font(size, bold), "misc": {"text_horiz_alignment": align}}
 
 
 def form_theme() -> dict[str, Any]:
     """Theme blocks for labels, ticks, the device display and calendar slots."""
-    white, ink, accent = "#FFFFFF", hex_colour(INK), hex_colour(ACCENT)
+    white, ink, accent = "#FFFFFF", hexcol(INK), hexcol(ACCENT)
     return {
         "#form_text": _text(INK),
         "#form_small": _text(MUTED, 13),
@@ -41,19 +47,19 @@ def form_theme() -> dict[str, Any]:
         "#form_small_center": _text(MUTED, 12, align="center"),
         "#form_error": _text(BAD, 14, bold=True),
         "#form_good": _text(GOOD, 14, bold=True),
-        "#form_lcd": {"colours": {"normal_text": hex_colour(LCD_TEXT),
-                                  "dark_bg": hex_colour(LCD_BG)},
+        "#form_lcd": {"colours": {"normal_text": hexcol(LCD_TEXT),
+                                  "dark_bg": hexcol(LCD_BG)},
                       "font": _font(18, bold=True), "misc": {"text_horiz_alignment": "center"}},
-        "#form_device": {"colours": {"dark_bg": hex_colour(LCD_BG),
-                                     "normal_border": hex_colour(LCD_BG)}},
+        "#form_device": {"colours": {"dark_bg": hexcol(LCD_BG),
+                                     "normal_border": hexcol(LCD_BG)}},
         "#form_lcd_caption": {"colours": {"normal_text": "#C9D3DE", "dark_bg": "#00000000"},
                               "font": _font(12), "misc": {"text_horiz_alignment": "center"}},
-        "#form_box": {"colours": {"normal_text": ink, "dark_bg": hex_colour(PANEL),
-                                  "normal_border": hex_colour(LINE)},
+        "#form_box": {"colours": {"normal_text": ink, "dark_bg": hexcol(PANEL),
+                                  "normal_border": hexcol(LINE)},
                       "font": _font(14), "misc": {"padding": "6,4", "border_width": "1",
                                                 "line_spacing": "1.0"}},
-        "#form_box_small": {"colours": {"normal_text": ink, "dark_bg": hex_colour(PANEL),
-                                        "normal_border": hex_colour(LINE)},
+        "#form_box_small": {"colours": {"normal_text": ink, "dark_bg": hexcol(PANEL),
+                                        "normal_border": hexcol(LINE)},
                             "font": _font(BOX_SMALL_SIZE),
                             "misc": {"padding": "6,4", "border_width": "1",
                                      "line_spacing": "1.0"}},
@@ -62,7 +68,7 @@ def form_theme() -> dict[str, Any]:
                                    "hovered_border": accent, "selected_border": accent,
                                    "normal_text": white, "hovered_text": ink,
                                    "selected_text": white, "disabled_bg": "#E4E8EC",
-                                   "disabled_border": hex_colour(LINE)},
+                                   "disabled_border": hexcol(LINE)},
                        # Noto Sans has no check mark: pygame_gui's bundled symbol font does.
                        "font": {"name": "fira_code_symbols", "size": "15", "bold": "0"},
                        "misc": {"check_symbol": "\u2713", "shadow_width": "0"}},

@@ -15,7 +15,8 @@ from game.ui.scenes import debrief_draw
 from game.ui.scenes.debrief_draw import DebriefLayout
 from game.ui.scenes.debrief_notes import lost_entries, notes_html
 from game.ui.scenes.icons import Icons
-from game.ui.scenes.style import TextCache, ensure_styles, oid
+from game.ui.scenes.style import ensure_styles, oid
+from game.ui.text_cache import TextCache
 from game.ui.timeline import build_timeline
 from game.ui.timeline_view import TimelineView
 

@@ -7,8 +7,7 @@ from html import escape
 from typing import Any
 
 from game.report.model import teaching_points
-from game.ui.scenes.style import hexcol
-from game.ui.theme import ACCENT, BAD, GOOD, MUTED
+from game.ui.theme import ACCENT, BAD, GOOD, MUTED, hexcol
 
 CATEGORY_ORDER = ("safety", "clinical", "administrative", "flow", "experience")
 CATEGORY_TITLES = {"safety": "Safety", "clinical": "Clinical", "administrative":

@@ -10,8 +10,8 @@ import pygame_gui
 
 from game.ui.scenes import help_text
 from game.ui.scenes.overlay import BUTTON_H, GAP, PAD, OverlayScene
-from game.ui.scenes.style import hexcol, oid
-from game.ui.theme import ACCENT, MUTED
+from game.ui.scenes.style import oid
+from game.ui.theme import ACCENT, MUTED, hexcol
 
 if TYPE_CHECKING:
     from game.ui.context import AppContext

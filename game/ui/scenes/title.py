@@ -11,8 +11,9 @@ from game.ui.scene import Scene
 from game.ui.scenes import title_draw
 from game.ui.scenes.catalog import DayChoice, load_choices
 from game.ui.scenes.icons import Icons
-from game.ui.scenes.style import TextCache, ensure_styles, oid
+from game.ui.scenes.style import ensure_styles, oid
 from game.ui.scenes.title_draw import Layout
+from game.ui.text_cache import TextCache
 
 if TYPE_CHECKING:
     from game.ui.context import AppContext

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.scenes.icons import Icons
-from game.ui.scenes.style import TextCache, card
+from game.ui.scenes.style import card
+from game.ui.text_cache import TextCache
 from game.ui.theme import ACCENT, BAD, INK, LINE, MUTED, PANEL, PAPER, WARN
 
 if TYPE_CHECKING:
