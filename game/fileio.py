@@ -9,15 +9,19 @@ from pathlib import Path
 from typing import Any
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then replace the target in one step."""
+def write_text_atomic(path: Path, text: str, durable: bool = True) -> None:
+    """Write to a temporary file beside the target, then replace the target in one step.
+
+    `durable` also waits for the disk (fsync): needed against a power cut, not against the
+    program crashing, and slow enough on some disks to be felt in a game frame."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

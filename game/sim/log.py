@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game import __version__
-from game.fileio import write_atomic
+from game.fileio import write_text_atomic
 from game.scenario.errors import InputError, Problem
 from game.scenario.load import problems_from, read_json_file
 from game.sim.commands import Command
@@ -59,9 +59,10 @@ class ActionsFile(BaseModel):
     commands: list[TimedCommand] = Field(max_length=100_000)
 
 
-def save_log(log: SessionLog, path: Path) -> None:
-    """Write a session log atomically."""
-    write_atomic(path, log.model_dump(mode="json"))
+def save_log(log: SessionLog, path: Path, durable: bool = True) -> None:
+    """Write a session log atomically, as compact JSON (it is rewritten after every command
+    while a day is played, so it must be quick to write)."""
+    write_text_atomic(path, log.model_dump_json() + "\n", durable)
 
 
 def _load_model(path: Path, model: type[BaseModel], what: str) -> Any:

@@ -193,19 +193,19 @@ class SessionWriter:
         self.flush()
 
     def append(self, command: TimedCommand) -> None:
-        """Record one command and flush the log to disk."""
+        """Record one command and write the log out, so a crash loses nothing."""
         self.log.commands.append(command)
-        self.flush()
+        self.flush(durable=False)
 
     def finish(self, digest: str) -> None:
         """Record the final digest."""
         self.log.final_digest = digest
         self.flush()
 
-    def flush(self) -> bool:
+    def flush(self, durable: bool = True) -> bool:
         """Write the whole log (atomically) now; False (and one message) on failure."""
         try:
-            save_log(self.log, self.path)
+            save_log(self.log, self.path, durable)
         except OSError as exc:
             self.ok = False
             self.saves.note(f"Could not write the session log in {self.path.parent} "

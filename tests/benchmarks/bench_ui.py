@@ -87,6 +87,14 @@ def gc_timer() -> Iterator[list[float]]:
 
 def child_main(scenario: Path, profile_phase: str | None) -> int:
     """Measure both phases of one scenario in this process; print the result as one line."""
+    data_dir = Path(tempfile.mkdtemp(prefix="bench_ui_saves_"))
+    try:
+        return _child(scenario, profile_phase, data_dir)
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def _child(scenario: Path, profile_phase: str | None, data_dir: Path) -> int:
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
     import pygame
@@ -98,7 +106,6 @@ def child_main(scenario: Path, profile_phase: str | None) -> int:
     from game.ui.saves import Saves
     from game.ui.scenes.day import DayScene
 
-    data_dir = Path(tempfile.mkdtemp(prefix="bench_ui_saves_"))
     ctx = build_context(SIZE, saves=Saves(root=data_dir))
     ctx.sounds.muted = True
     ctx.settings.speed = SPEED  # DayScene builds its SimClock from the settings' speed
@@ -196,7 +203,6 @@ def child_main(scenario: Path, profile_phase: str | None) -> int:
     result["cases"]["busy"] = summary(run, info)
     result["maxrss_kb_end"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     pygame.quit()
-    shutil.rmtree(data_dir, ignore_errors=True)
     print(RESULT_MARK + json.dumps(result))
     return 0
 
@@ -265,6 +271,7 @@ def child_env(home: Path, display: str | None) -> dict[str, str]:
         sub.mkdir(parents=True, exist_ok=True)
         env[name] = str(sub)
     env["SDL_AUDIODRIVER"] = "dummy"
+    env.pop(NO_GL_HINT, None)  # measure what the game chooses (app.py sets it on X11)
     env["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     if display is None:
@@ -369,11 +376,12 @@ def print_frames(scen: str, result: dict[str, Any], target_ms: float,
               f"{c['in_clinic_start']} at the start, max {c['in_clinic_max']}, "
               f"mean {c['in_clinic_mean']:.1f}; {c['commands']} bot commands, "
               f"{c['rebuilds']} action-button rebuilds, {c['gc_ms']:.1f} ms in gc")
+        rebuilt = (f"; frames with a rebuild: mean {ms(c['rebuild_mean_ms'])}"
+                   if c["rebuilds"] else "")
         print(f"      frames with neither a command nor a rebuild: mean "
-              f"{ms(c['plain_mean_ms'])}, p99 {ms(c['plain_p99_ms'])}; frames with a rebuild: "
-              f"mean {ms(c['rebuild_mean_ms'])}; of the {c['slow']} frames above p99, "
-              f"{c['slow_with_command']} had a bot command, {c['slow_with_rebuild']} a "
-              f"rebuild, {c['slow_with_gc']} a gc pause > 0.5 ms")
+              f"{ms(c['plain_mean_ms'])}, p99 {ms(c['plain_p99_ms'])}{rebuilt}; of the "
+              f"{c['slow']} frames above p99, {c['slow_with_command']} had a bot command, "
+              f"{c['slow_with_rebuild']} a rebuild, {c['slow_with_gc']} a gc pause > 0.5 ms")
         rows.append(Row(f"Frame time, {driver}, {scen}, {where}",
                         f"p50 {c['p50_ms']:.2f} / p99 {c['p99_ms']:.2f} / "
                         f"max {c['max_ms']:.2f} ms", f"p99 <= {target_ms:g} ms", ok))
@@ -383,7 +391,7 @@ def print_frames(scen: str, result: dict[str, Any], target_ms: float,
 def bench_frames(title: str, env: dict[str, str], scenarios: list[tuple[str, Path]],
                  target_ms: float, driver: str, rows: list[Row],
                  memory: list[tuple[str, dict[str, Any]]]
-                 ) -> list[tuple[Path, str, str]]:
+                 ) -> list[tuple[Path, str, str, dict[str, str]]]:
     """Section 1 or 2; returns the (scenario, phase, label) runs that missed the target."""
     print(f"\n{title} (target p99 <= {target_ms:g} ms)")
     missed = []
@@ -396,9 +404,11 @@ def bench_frames(title: str, env: dict[str, str], scenarios: list[tuple[str, Pat
             print(f"  [{result['driver']} video driver, window {result['window'][0]}x"
                   f"{result['window'][1]}; pygame-ce {result['pygame']}, SDL {result['sdl']}, "
                   f"pygame_gui {result['pygame_gui']}]")
-        label = f"{name} ({result['patients']} patients, {result['providers']} providers)"
+        providers = result["providers"]
+        label = (f"{name} ({result['patients']} patients, {providers} "
+                 f"provider{'' if providers == 1 else 's'})")
         for phase in print_frames(label, result, target_ms, rows, driver):
-            missed.append((path, phase, f"{driver}, {name}, {phase}"))
+            missed.append((path, phase, f"{driver}, {name}, {phase}", env))
         memory.append((f"{driver}, {name}", result))
     return missed
 
@@ -491,12 +501,11 @@ def main(argv: list[str] | None = None) -> int:
         gen_path = tmp / f"gen_{GENERATED[0]}p_{GENERATED[1]}prov.json"
         write_day(generate_day(*GENERATED, seed=0), gen_path)
         scenarios = [("standard_day", STANDARD_DAY),
-                     (f"generated {GENERATED[0]}p/{GENERATED[1]}prov", gen_path)]
+                     ("generated day", gen_path)]
         dummy_env = child_env(tmp / "home", None)
         missed = bench_frames("1. Frame time, dummy video driver", dummy_env, scenarios,
                               TARGET_DUMMY_P99_MS, "dummy", rows, memory)
         startup_envs = [("dummy", dummy_env)]
-        x_env = dummy_env
         try:
             if use_xvfb:
                 server = Xvfb()
@@ -505,12 +514,6 @@ def main(argv: list[str] | None = None) -> int:
                                        f"({SIZE[0]}x{SIZE[1]}x24, no window manager)", x_env,
                                        scenarios, TARGET_XVFB_P99_MS, "Xvfb", rows, memory)
                 startup_envs.append(("Xvfb", x_env))
-                # What-if, not the game as shipped: SDL's X11 window surface without its
-                # OpenGL texture framebuffer (Mesa's software GL under Xvfb), i.e. plain XShm.
-                bench_frames(f"2b. What-if: Xvfb with {NO_GL_HINT}=0 (not what the game does "
-                             "today)", {**x_env, NO_GL_HINT: "0"}, scenarios,
-                             TARGET_XVFB_P99_MS, f"Xvfb+{NO_GL_HINT}=0 (what-if)", rows,
-                             memory)
             else:
                 print("\n2. Frame time under Xvfb: skipped (Xvfb not installed or --no-xvfb)")
             bench_startup(startup_envs, rows)
@@ -524,13 +527,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"| {r.what} | {r.figure} | {r.target} | {mark} |")
 
             if args.profile != "none":
-                jobs = missed
+                # One profile per driver that missed (the frame loop is the same code).
+                jobs = list({label.split(",")[0]: (path, phase, label, env)
+                             for path, phase, label, env in reversed(missed)}.values())[::-1]
                 if args.profile == "all":
-                    jobs = [(p, ph, f"dummy, {n}, {ph}") for n, p in scenarios
+                    jobs = [(p, ph, f"dummy, {n}, {ph}", dummy_env) for n, p in scenarios
                             for ph in ("start", "busy")]
-                for path, phase, label in jobs:
+                for path, phase, label, env in jobs:
                     print(f"\n=== cProfile: {label} ===")
-                    env = x_env if label.startswith("Xvfb") else dummy_env
                     run_child(path, env, profile_phase=phase)
         finally:
             if server is not None:
