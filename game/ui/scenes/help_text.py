@@ -85,8 +85,8 @@ HOW_TO_PLAY: tuple[str, ...] = (
     f"tubes clot about {CLOT_MINUTES} minutes, spin them, and pack them for the courier.",
     "Help the provider, book the follow-up inside the ordered window, check the patient out.",
     "Close: clean the rooms, finish the charts, log the fridge again and clock out.",
-    "Every mistake in the debrief says what went wrong and why. A critical error (the wrong "
-    "patient, an allergen given, a crisis not escalated) caps the grade.",
+    "Every mistake in the debrief says what went wrong and why. A critical error (documenting or "
+    "labeling in the wrong patient's chart, a crisis not escalated) caps the grade.",
 )
 
 BP_CATEGORIES: tuple[tuple[str, str], ...] = (
