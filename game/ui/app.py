@@ -34,6 +34,20 @@ def create_window(size: tuple[int, int], fullscreen: bool = False) -> pygame.Sur
     return screen
 
 
+def fit_to_desktop(size: tuple[int, int]) -> tuple[int, int]:
+    """The default size, made smaller on a small screen (never below the minimum layout)."""
+    if pygame.display.get_driver() in ("dummy", "offscreen"):
+        return size  # no screen to fit: tests and scripted checks get the size they ask for
+    try:
+        desktops = pygame.display.get_desktop_sizes()
+    except pygame.error:
+        return size
+    if not desktops:
+        return size
+    dw, dh = desktops[0]
+    return (max(MIN_SIZE[0], min(size[0], dw)), max(MIN_SIZE[1], min(size[1], dh)))
+
+
 def build_context(size: tuple[int, int] = DEFAULT_SIZE, saves: Saves | None = None
                   ) -> AppContext:
     """Initialise pygame and everything a scene needs (used by the app and by tests)."""
@@ -45,6 +59,7 @@ def build_context(size: tuple[int, int] = DEFAULT_SIZE, saves: Saves | None = No
         os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
     saves = saves or Saves()
     settings = saves.load_settings()
+    size = fit_to_desktop(size)
     screen = create_window(size)
     manager = pygame_gui.UIManager(size, load_theme(), enable_live_theme_updates=False)
     sounds = Sounds(muted=settings.muted)
