@@ -111,6 +111,11 @@ class App:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
             return
+        if event.type == pygame.TEXTINPUT and pygame.key.get_mods() & (
+                pygame.KMOD_LALT | pygame.KMOD_CTRL):
+            # An Alt/Ctrl shortcut also arrives as text on X11: it must not be typed into a
+            # field. (Right Alt is AltGr on many keyboards and does type.)
+            return
         ctx.manager.process_events(event)
         if ctx.stack.top is not None:
             ctx.stack.top.handle(event)

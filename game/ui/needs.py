@@ -101,8 +101,13 @@ def need_of(sim: Simulation, p: PatientState) -> Need | None:
             return Need(p.id, label, "warning", IMPATIENT, since, "losing patience")
         return Need(p.id, label, "clock", FLOW, since)
     if st == S.ROOMED:
-        label = "vitals" if p.measured is None else "record vitals"
-        return Need(p.id, label, "person", FLOW, p.busy_until)
+        # Review allergies before recording: recording the vitals tells the provider the
+        # patient is ready, and a free provider goes straight in.
+        if p.measured is None:
+            return Need(p.id, "vitals", "person", FLOW, p.busy_until)
+        if not p.history_reviewed:
+            return Need(p.id, "history", "chart", FLOW, p.busy_until)
+        return Need(p.id, "record vitals", "person", FLOW, p.busy_until)
     if st == S.READY:
         if not p.history_reviewed:
             return Need(p.id, "history", "chart", FLOW, p.busy_until)

@@ -1,0 +1,42 @@
+"""Regressions found by playing: the queue asks for allergies before vitals are recorded, and
+an Alt shortcut is never typed into a text field."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from game.sim import commands as c
+from game.sim.state import Status
+from game.ui.needs import need_of
+
+
+def test_queue_asks_for_the_history_review_before_recording(driver, short_morning) -> None:
+    scene = driver.start(short_morning)
+    sim = scene.sim
+    driver.run_until(scene, lambda: any(p.status == Status.ARRIVED
+                                        for p in sim.world.patients.values()))
+    p = next(p for p in sim.world.patients.values() if p.status == Status.ARRIVED)
+    for cmd in (c.CheckIn(patient=p.id, identifiers=["name", "dob"]),
+                c.RoomPatient(patient=p.id, room="exam1"), c.MeasureVitals(patient=p.id)):
+        sim.advance(sim.world.ma.busy_until)
+        assert sim.submit(cmd).ok
+    sim.advance(sim.world.ma.busy_until)
+    assert need_of(sim, p).label == "history"
+    sim.submit(c.ReviewHistory(patient=p.id))
+    assert need_of(sim, p).label == "record vitals"
+
+
+def test_alt_shortcut_text_is_not_typed(driver, ctx) -> None:
+    entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(10, 10, 200, 30), ctx.manager)
+    entry.focus()
+    pygame.key.set_mods(pygame.KMOD_LALT)
+    try:
+        driver.post(pygame.TEXTINPUT, text="p")
+        driver.frame()
+    finally:
+        pygame.key.set_mods(0)
+    assert entry.get_text() == ""
+    driver.post(pygame.TEXTINPUT, text="7")
+    driver.frame()
+    assert entry.get_text() == "7"
