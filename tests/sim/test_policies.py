@@ -35,7 +35,7 @@ def test_naive_scores_clearly_lower_with_its_mistakes_in_the_ledger(path):
     sim, naive = score(path, "naive")
     assert naive.total <= ref.total - 20
     reasons = " ".join(e.reason for e in sim.ledger.entries if e.points < e.max)
-    assert "1 valid identifier" in reasons
+    assert "only one valid identifier" in reasons
     assert "Did not verify" in reasons
 
 

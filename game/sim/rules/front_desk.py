@@ -87,7 +87,8 @@ def check_in(sim: Simulation, cmd: CheckIn) -> Result:
     else:
         why = "a room number is never an identifier; " if "room_number" in cmd.identifiers else ""
         led.award(key(p.id, "identity"), sim.now, 0,
-                  f"Checked in {p.name} with {ids} valid identifier(s)",
+                  f"Checked in {p.name} with "
+                  + ("only one valid identifier" if ids == 1 else "no valid identifier"),
                   f"Use two identifiers, such as full name and date of birth; {why}one alone "
                   "can open the wrong chart when two patients share a name.")
     if p.chart_id != p.id:
