@@ -143,9 +143,24 @@ def station_lines(sim: Simulation, station: str) -> list[Line]:
             pat = w.patients.get(prov.patient or "")
             out.append(("text", f"{prov.spec.name}: " + (f"with {pat.name}" if pat else
                                                           "available")))
+    elif station == "fridge":
+        out.append(vaccine_line(sim))
     if station in ("workstation", "fridge", "supply"):
         out += task_lines(sim)
     return out
+
+
+def vaccine_line(sim: Simulation) -> Line:
+    """Whether vaccines may be given: only from a unit checked today and in range (CDC)."""
+    logs = [t for t in sim.world.tasks.values()
+            if t.phase == "opening" and t.task.kind == "log_fridge"]
+    if not logs:
+        return ("text", "Vaccines: no fridge check on today's list")
+    if any(t.done_t is None for t in logs):
+        return ("warn", "Vaccines: not to be used until today's temperatures are logged")
+    if sim.world.vaccines_usable:
+        return ("good", "Vaccines: usable (fridge and freezer in range)")
+    return ("bad", "Vaccines: DO NOT USE (out-of-range temperature)")
 
 
 def task_lines(sim: Simulation) -> list[Line]:

@@ -40,3 +40,22 @@ def test_alt_shortcut_text_is_not_typed(driver, ctx) -> None:
     driver.post(pygame.TEXTINPUT, text="7")
     driver.frame()
     assert entry.get_text() == "7"
+
+
+def test_the_fridge_says_whether_vaccines_may_be_used(short_morning) -> None:
+    from game.sim.engine import Simulation
+    from game.ui.chart_lines import vaccine_line
+
+    sim = Simulation(short_morning.scenario, 1)
+    assert vaccine_line(sim) == ("warn", "Vaccines: not to be used until today's temperatures "
+                                         "are logged")
+    task = next(t.task for t in sim.world.tasks.values() if t.task.kind == "log_fridge")
+    assert sim.submit(c.LogFridge(task=task.id, fridge_c=task.fridge_c,
+                                  freezer_c=task.freezer_c)).ok
+    assert vaccine_line(sim)[0] == "good"
+    warm = short_morning.scenario.model_copy(update={"opening_tasks": [
+        task.model_copy(update={"fridge_c": 9.5})]})
+    sim = Simulation(warm, 1)
+    sim.submit(c.LogFridge(task=task.id, fridge_c=9.5, freezer_c=task.freezer_c,
+                           out_of_range_reported=True))
+    assert vaccine_line(sim) == ("bad", "Vaccines: DO NOT USE (out-of-range temperature)")
