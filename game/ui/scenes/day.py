@@ -21,6 +21,7 @@ from game.ui.context_panel import ContextPanel
 from game.ui.day_layout import DayLayout
 from game.ui.feedback import Feedback
 from game.ui.floorplan import FloorPlan, Walk, draw_tooltip
+from game.ui.forms.registry import FORMS
 from game.ui.input import key_action
 from game.ui.queue_panel import QueuePanel
 from game.ui.scene import Scene
@@ -132,18 +133,9 @@ class DayScene(Scene):
         return rect.clamp(pygame.Rect((0, 0), lay.size))
 
     def open_form(self, name: str, subject: str) -> None:
-        """Open one of the forms dev's forms; without the registry, say so."""
-        try:
-            from game.ui.forms.registry import FORMS
-        except ImportError:
-            self.toasts.add("Forms are not installed in this build.", "rejected")
-            return
-        form_cls = FORMS.get(name)
-        if form_cls is None:
-            self.toasts.add(f"The {name.replace('_', ' ')} form is not available.", "rejected")
-            return
+        """Open a form over the floor plan (one at a time)."""
         self.close_form()
-        self.form = form_cls(self.ctx, self.sim, subject, self.submit, self.form_rect())
+        self.form = FORMS[name](self.ctx, self.sim, subject, self.submit, self.form_rect())
 
     def close_form(self) -> None:
         """Close the open form, if any."""
@@ -272,16 +264,7 @@ class DayScene(Scene):
     def _push(self, module: str, name: str) -> None:
         import importlib
 
-        try:
-            cls = getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            if name == "PauseScene":
-                self.clock.toggle()
-            else:
-                self.toasts.add("Keys: Space pause · 1/2/3 speed · Tab next patient · "
-                                "letters = the buttons' [keys] · Esc menu", "info")
-            return
-        self.ctx.push(cls(self.ctx))
+        self.ctx.push(getattr(importlib.import_module(module), name)(self.ctx))
 
     # --- time ----------------------------------------------------------------------------
     def update(self, dt: float) -> None:
@@ -322,13 +305,7 @@ class DayScene(Scene):
         new_best = self.autoplay is None and ctx.saves.record_score(
             self.loaded.scenario.id, self.report["score"]["total"])
         log_path: Path | None = self.log.path
-        try:
-            ctx.show_debrief(self.report, self.loaded, self.seed, new_best, log_path)
-        except ImportError:
-            try:
-                ctx.show_title()
-            except ImportError:
-                ctx.quit()
+        ctx.show_debrief(self.report, self.loaded, self.seed, new_best, log_path)
 
     # --- drawing -------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:

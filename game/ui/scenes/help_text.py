@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterable
-from typing import Any
-
 from game.clinical.lab import CLOT_MINUTES, TUBES
 from game.clinical.vitals import (
     AGE_BANDS,
@@ -16,59 +12,16 @@ from game.clinical.vitals import (
     SPO2_NORMAL_MIN,
     TEMP_F_RANGE,
 )
+from game.ui.input import HELP_KEYS
 
-# Used when game.ui.input (the day screen's key bindings) is missing or defines none.
-FALLBACK_KEYS: tuple[tuple[str, str], ...] = (
-    ("Mouse", "click a patient, a room or a task to see what you can do"),
-    ("Esc", "pause the day (resume, help, settings, quit)"),
-    ("F1", "this help, from any screen"),
-    ("F11", "full screen on or off"),
-)
 MENU_KEYS: tuple[tuple[str, str], ...] = (
     ("Up / Down", "choose a day on the title screen"),
     ("Tab", "next control (Shift+Tab: previous)"),
     ("Enter", "play, or press the highlighted button"),
 )
-_BINDING_NAMES = ("HELP_KEYS", "KEY_BINDINGS", "BINDINGS", "KEYBINDINGS", "SHORTCUTS", "KEYS")
-_KEY_ATTRS = ("key", "keys", "key_name", "label", "name")
-_ACTION_ATTRS = ("action", "description", "help", "text", "what")
-
-
-def _pair(item: Any) -> tuple[str, str] | None:
-    if isinstance(item, tuple | list) and len(item) >= 2:
-        return str(item[0]), str(item[1])
-    key = next((getattr(item, a) for a in _KEY_ATTRS if hasattr(item, a)), None)
-    what = next((getattr(item, a) for a in _ACTION_ATTRS if hasattr(item, a)), None)
-    if key is None or what is None:
-        return None
-    if isinstance(key, list | tuple):
-        key = " / ".join(str(k) for k in key)
-    return str(key), str(what)
-
-
-def bindings_from(module: Any) -> list[tuple[str, str]]:
-    """(key, what it does) pairs from a module's binding table, whatever its exact shape."""
-    for name in _BINDING_NAMES:
-        table = getattr(module, name, None)
-        if table is None:
-            continue
-        items: Iterable[Any] = table.items() if isinstance(table, dict) else table
-        try:
-            pairs = [p for p in (_pair(item) for item in items) if p is not None]
-        except TypeError:
-            continue
-        if pairs:
-            return pairs
-    return []
-
-
 def day_shortcuts() -> list[tuple[str, str]]:
-    """The day screen's keys from game.ui.input, or a short built-in list."""
-    try:
-        module = importlib.import_module("game.ui.input")
-    except Exception:  # missing or broken: the help must still open
-        return list(FALLBACK_KEYS)
-    return bindings_from(module) or list(FALLBACK_KEYS)
+    """The day screen's keys, from the one table that binds them (game.ui.input)."""
+    return list(HELP_KEYS)
 
 
 HOW_TO_PLAY: tuple[str, ...] = (
