@@ -127,8 +127,13 @@ def test_keyboard_choose_and_enter(ctx: AppContext, calls: list[tuple[Any, ...]]
     press(app, pygame.K_RETURN)
     assert calls[0][0].scenario.id == "standard_day"
     press(app, pygame.K_UP)
-    press(app, pygame.K_UP)  # wraps around
-    assert scene.choice.id == "standard_day"
+    press(app, pygame.K_UP)  # wraps around to the last day
+    assert scene.choice.id == scene.choices[-1].id == "busy_monday"
+
+
+def test_days_are_listed_easiest_first(ctx: AppContext) -> None:
+    _, scene = open_title(ctx)
+    assert [c.id for c in scene.choices] == ["short_morning", "standard_day", "busy_monday"]
 
 
 def test_tab_moves_between_controls(ctx: AppContext, calls: list[tuple[Any, ...]]) -> None:

@@ -57,4 +57,15 @@ def load_choices(paths: list[Path] | None = None) -> list[DayChoice]:
                                                             for pr in exc.problems)))
         except Exception as exc:  # a broken file must never stop the title screen
             choices.append(DayChoice(path, None, f"{type(exc).__name__}: {exc}"))
-    return choices
+    # Easiest first, so a new player starts at the top; broken files go last.
+    return sorted(choices, key=_difficulty_order)
+
+
+DIFFICULTY_ORDER = ("introductory", "standard", "challenging")
+
+
+def _difficulty_order(choice: DayChoice) -> tuple[int, str]:
+    if choice.loaded is None:
+        return (len(DIFFICULTY_ORDER), choice.path.name)
+    s = choice.loaded.scenario
+    return (DIFFICULTY_ORDER.index(s.difficulty), s.title)
