@@ -259,7 +259,8 @@ class FloorPlan:
             st = f"room:{pat.room}" if pat and pat.room else "provider_office"
             i = busy_rooms.get(st, 0)
             busy_rooms[st] = i + 1
-            self._token(s, g.px(*g.provider_spot(st, i)), "Dr", theme.GOOD, (255, 255, 255),
+            self._token(s, g.px(*g.provider_spot(st, i)), provider_initials(prov.spec.name),
+                        theme.GOOD, (255, 255, 255),
                         f"{prov.spec.name}: " + (f"with {pat.name}" if pat else
                                                  "in the office" + (", waiting for your help"
                                                                     if prov.waiting_assist
@@ -356,3 +357,12 @@ def _px_off(g: FloorGeometry, p: tuple[float, float], off: tuple[int, int], dx: 
             dy: float) -> tuple[int, int]:
     x, y = g.px(p[0] + dx, p[1] + dy)
     return x + off[0], y + off[1]
+
+
+def provider_initials(name: str) -> str:
+    """'Dr. Naomi Hollis' -> 'NH', 'Camille Odum, CPNP' -> 'CO': the name, not a title, since
+    not every provider is a doctor."""
+    words = [w for w in name.split(",")[0].split() if not w.endswith(".")]
+    if not words:
+        return "?"
+    return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()

@@ -59,3 +59,11 @@ def test_the_fridge_says_whether_vaccines_may_be_used(short_morning) -> None:
     sim.submit(c.LogFridge(task=task.id, fridge_c=9.5, freezer_c=task.freezer_c,
                            out_of_range_reported=True))
     assert vaccine_line(sim) == ("bad", "Vaccines: DO NOT USE (out-of-range temperature)")
+
+
+def test_provider_tokens_show_initials_not_a_title() -> None:
+    from game.ui.floorplan import provider_initials
+
+    assert provider_initials("Dr. Naomi Hollis") == "NH"
+    assert provider_initials("Camille Odum, CPNP") == "CO"  # a nurse practitioner is not "Dr"
+    assert provider_initials("Pat") == "P"
