@@ -36,14 +36,27 @@ def patient_lines(sim: Simulation, p: PatientState) -> list[Line]:
     """The chart summary the MA needs at a glance."""
     s = p.spec
     prov = sim.world.providers.get(s.appointment.provider)
-    out: list[Line] = [
-        ("title", p.name),
-        ("sub", f"DOB {s.dob:%m/%d/%Y} · {int(p.age_years)} y · MRN {s.mrn}"),
-        ("text", f"Appointment {clock(p.appt_t)} with {prov.spec.name if prov else '?'}"),
-        ("text", f"Reason: {s.appointment.reason}"),
-        ("bad" if s.allergies else "text",
-         f"Allergies: {', '.join(s.allergies) or 'none known (NKA)'}"),
-        ("text", f"Medications: {', '.join(s.medications) or 'none'}"),
+    out: list[Line] = [("title", p.name)]
+    if p.status in (Status.SCHEDULED, Status.ARRIVED, Status.NO_SHOW):
+        # Before check-in the MA knows a face and a name: the chart is opened at the desk,
+        # by the identifiers the player verifies there (two patients may share a name).
+        out.append(("muted", "Not checked in: the chart opens at check-in, from the "
+                             "identifiers you verify"))
+    else:
+        # The chart the MA opened at check-in: after a name-only search it may be another
+        # patient's, and an attentive player can catch the date of birth that does not fit.
+        chart = sim.world.patients[p.chart_id or p.id]
+        c = chart.spec
+        out += [
+            ("sub", f"DOB {c.dob:%m/%d/%Y} · {int(chart.age_years)} y · MRN {c.mrn}"),
+            ("text", f"Appointment {clock(chart.appt_t)} with "
+                     f"{prov.spec.name if prov else '?'}"),
+            ("text", f"Reason: {c.appointment.reason}"),
+            ("bad" if c.allergies else "text",
+             f"Allergies: {', '.join(c.allergies) or 'none known (NKA)'}"),
+            ("text", f"Medications: {', '.join(c.medications) or 'none'}"),
+        ]
+    out += [
         ("gap", ""),
         ("label", f"Status: {STATUS_WORDS[p.status]}"
          + (f" ({sim.world.rooms[p.room].name})" if p.room and p.status != Status.CHECKED_OUT

@@ -67,3 +67,20 @@ def test_provider_tokens_show_initials_not_a_title() -> None:
     assert provider_initials("Dr. Naomi Hollis") == "NH"
     assert provider_initials("Camille Odum, CPNP") == "CO"  # a nurse practitioner is not "Dr"
     assert provider_initials("Pat") == "P"
+
+
+def test_the_chart_panel_shows_the_chart_opened_at_check_in(standard_day) -> None:
+    from game.sim.engine import Simulation
+    from game.ui.chart_lines import patient_lines
+
+    sim = Simulation(standard_day.scenario, 1)
+    trap = "p13-hernandez-m2"  # the later of two patients named Maria Hernandez
+    p = sim.world.patients[trap]
+    sim.advance(p.arrival_t or 0)
+    texts = " ".join(t for _, t in patient_lines(sim, p))
+    assert "Not checked in" in texts and "DOB" not in texts
+    sim.advance(sim.world.ma.busy_until)
+    assert sim.submit(c.CheckIn(patient=trap, identifiers=["name"])).ok
+    other = sim.world.patients["p03-hernandez-m"].spec
+    texts = " ".join(t for _, t in patient_lines(sim, p))
+    assert f"DOB {other.dob:%m/%d/%Y}" in texts  # the wrong chart, for a player to catch
