@@ -28,7 +28,8 @@ def _parser() -> argparse.ArgumentParser:
                       help=f"a scenario file or bundled name (default: the title screen, "
                            f"then {DEFAULT_SCENARIO})")
     play.add_argument("--seed", type=int, default=1)
-    play.add_argument("--speed", type=float, default=1.0, help="game speed: 1, 2 or 4")
+    play.add_argument("--speed", type=float, default=1.0, choices=(1.0, 2.0, 4.0),
+                      help="game speed: 1, 2 or 4")
     play.add_argument("--autoplay", choices=POLICY_NAMES, help="watch a bot play the day")
     # SUPPRESS: given before `play` or after it, the value is kept either way.
     play.add_argument("--frames", type=int, default=argparse.SUPPRESS,

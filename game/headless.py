@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.paths import SCENARIOS, resolve_scenario
+from game.paths import SCENARIOS, load_named_scenario, resolve_scenario
 from game.report.model import build_report
 from game.report.text import summary
 from game.report.writers import write_report
@@ -37,7 +37,7 @@ def run(scenario: str, seed: int, policy: str | None, actions: Path | None,
         report_path: Path | None, log_path: Path | None) -> int:
     """Play a day headless with a bot or an actions file; print the summary."""
     try:
-        loaded = load_scenario(resolve_scenario(scenario))
+        loaded = load_named_scenario(scenario)
         script = load_actions(actions) if actions else None
     except InputError as exc:
         err(exc.render())

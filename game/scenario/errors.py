@@ -28,9 +28,10 @@ class Problem:
     line: int | None = None
 
     def render(self, file: str) -> str:
-        """file:line: json.path: message."""
+        """file:line: json.path: message (no path for a problem with the file as a whole)."""
         where = f"{file}:{self.line}" if self.line else file
-        return f"{where}: {json_path(self.path)}: {self.message}"
+        return f"{where}: {json_path(self.path)}: {self.message}" if self.path else \
+            f"{where}: {self.message}"
 
 
 class InputError(Exception):

@@ -13,9 +13,8 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame
 import pygame_gui
 
-from game.paths import DEFAULT_SCENARIO, resolve_scenario
+from game.paths import DEFAULT_SCENARIO, load_named_scenario
 from game.scenario.errors import InputError
-from game.scenario.load import load_scenario
 from game.ui.context import AppContext
 from game.ui.saves import Saves
 from game.ui.sound import Sounds
@@ -151,7 +150,7 @@ def play_from_args(args: argparse.Namespace) -> int:
     scenario = getattr(args, "scenario", None)
     if scenario is not None or getattr(args, "autoplay", None):
         try:
-            loaded = load_scenario(resolve_scenario(scenario or DEFAULT_SCENARIO))
+            loaded = load_named_scenario(scenario or DEFAULT_SCENARIO)
         except InputError as exc:
             print(exc.render(), file=sys.stderr)
             return 1

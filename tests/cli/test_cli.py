@@ -230,6 +230,7 @@ def test_missing_scenario(tmp_path: Path) -> None:
     assert code == 1
     assert out == ""
     assert "no_such_day" in err
+    assert "bundled: busy_monday, short_morning, standard_day" in err  # what to type instead
     assert any(w in err.lower() for w in ("no such file", "not found", "unknown scenario"))
 
 
