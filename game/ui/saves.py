@@ -38,6 +38,8 @@ class Settings:
     muted: bool = False
     fullscreen: bool = False
     player: str = ""
+    # Under pressure the clock keeps running while a form is open, as on a real shift.
+    clock_in_forms: bool = False
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
@@ -47,7 +49,7 @@ class Settings:
         if (isinstance(speed, int | float) and not isinstance(speed, bool)
                 and math.isfinite(speed) and float(speed) in SPEEDS):
             out.speed = float(speed)
-        for name in ("muted", "fullscreen"):
+        for name in ("muted", "fullscreen", "clock_in_forms"):
             if isinstance(data.get(name), bool):
                 setattr(out, name, data[name])
         player = data.get("player")

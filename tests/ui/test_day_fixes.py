@@ -84,3 +84,23 @@ def test_the_chart_panel_shows_the_chart_opened_at_check_in(standard_day) -> Non
     other = sim.world.patients["p03-hernandez-m"].spec
     texts = " ".join(t for _, t in patient_lines(sim, p))
     assert f"DOB {other.dob:%m/%d/%Y}" in texts  # the wrong chart, for a player to catch
+
+
+def test_pressure_setting_lets_the_clock_run_in_forms(driver, ctx, short_morning) -> None:
+    from game.ui.saves import Saves
+    from game.ui.scenes.settings import SettingsOverlay
+
+    ctx.show_title()
+    overlay = SettingsOverlay(ctx)
+    ctx.push(overlay)
+    driver.frame()
+    driver.click(overlay.pressure_button.get_abs_rect().center)
+    assert ctx.settings.clock_in_forms
+    assert "runs" in overlay.pressure_button.text
+    assert Saves(root=ctx.saves.root).load_settings().clock_in_forms  # saved at once
+    scene = driver.start(short_morning)
+    driver.key(pygame.K_t)  # the opening checklist form
+    assert scene.form is not None
+    t = scene.sim.now
+    driver.frame(10, dt=0.25)
+    assert scene.sim.now > t and not scene.clock.held

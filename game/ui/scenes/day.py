@@ -278,7 +278,8 @@ class DayScene(Scene):
             self.form.refresh()
         # The day waits while a form is open (typing takes real time the MA would not need),
         # except while the MA is busy with what the form started: a measurement must finish.
-        self.clock.held = self.form is not None and not self.form.lets_time_run()
+        self.clock.held = (self.form is not None and not self.form.lets_time_run()
+                           and not self.ctx.settings.clock_in_forms)
         secs = self.clock.tick(dt)
         if secs:
             self.sim.advance(self.sim.now + secs)

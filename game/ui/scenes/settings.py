@@ -21,6 +21,12 @@ def sound_label(muted: bool) -> str:
     return "Sound: off (click to turn on)" if muted else "Sound: on (click to mute)"
 
 
+def pressure_label(on: bool) -> str:
+    """The clock-in-forms button's text, its state in words."""
+    return ("Clock in forms: runs (click to hold it)" if on
+            else "Clock in forms: holds (click to let it run)")
+
+
 def toggle_sound(ctx: AppContext) -> None:
     """Mute or unmute, and remember it."""
     ctx.settings.muted = not ctx.settings.muted
@@ -33,12 +39,13 @@ def toggle_sound(ctx: AppContext) -> None:
 class SettingsOverlay(OverlayScene):
     """Sound, default speed, full screen; every change is saved at once."""
 
-    dialog_size = (460, 372)
+    dialog_size = (460, 452)
     title = "Settings"
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.sound_button: pygame_gui.elements.UIButton | None = None
+        self.pressure_button: pygame_gui.elements.UIButton | None = None
         self.speed_buttons: dict[float, pygame_gui.elements.UIButton] = {}
         self.speed_note: pygame_gui.elements.UILabel | None = None
 
@@ -49,6 +56,12 @@ class SettingsOverlay(OverlayScene):
         y = self.note("Sound: the phone, chimes and alerts of the clinic.", y, width)
         self.sound_button = self.add_button(sound_label(ctx.settings.muted), self._sound, y,
                                             width, object_id="#sound")
+        y += BUTTON_H + 16
+        y = self.note("Forms: the clock waits while you type, or runs on as on a shift:", y,
+                      width)
+        self.pressure_button = self.add_button(
+            pressure_label(ctx.settings.clock_in_forms), self._pressure, y, width,
+            object_id="#pressure")
         y += BUTTON_H + 16
         y = self.note("Game speed a day starts at (change it during the day too):", y, width)
         third = (width - 2 * GAP) // 3
@@ -72,6 +85,13 @@ class SettingsOverlay(OverlayScene):
         toggle_sound(self.ctx)
         if self.sound_button is not None:
             self.sound_button.set_text(sound_label(self.ctx.settings.muted))
+
+    def _pressure(self) -> None:
+        settings = self.ctx.settings
+        settings.clock_in_forms = not settings.clock_in_forms
+        self.ctx.saves.save_settings(settings)
+        if self.pressure_button is not None:
+            self.pressure_button.set_text(pressure_label(settings.clock_in_forms))
 
     def _speed(self, speed: float) -> None:
         self.ctx.settings.speed = speed
