@@ -30,6 +30,7 @@ class Notice:
     kind: str  # "info", "warning", "good", "bad"
     text: str
     patient: str | None = None
+    topic: str = ""  # what it is about ("arrival", "patience", "assist", "courier"), for the UI
 
 
 class Simulation:
@@ -122,9 +123,9 @@ class Simulation:
         ma.location = station
         return steps * self.d.walk_per_step
 
-    def notify(self, kind: str, text: str, patient: str | None = None) -> None:
+    def notify(self, kind: str, text: str, patient: str | None = None, topic: str = "") -> None:
         """Tell the player something."""
-        self.notices.append(Notice(self.now, kind, text, patient))
+        self.notices.append(Notice(self.now, kind, text, patient, topic))
 
     # --- the end ----------------------------------------------------------------------
     def finish(self) -> None:

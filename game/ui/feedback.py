@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from game.sim.state import Status
 from game.ui.toasts import Toasts
 
 if TYPE_CHECKING:
-    from game.sim.engine import Simulation
+    from game.sim.engine import Notice, Simulation
     from game.sim.scoring import Entry
     from game.ui.sound import Sounds
 
@@ -45,10 +47,10 @@ class Feedback:
         sim = self.sim
         sounds: list[str] = []
         for n in sim.notices[self.notices_seen:]:
-            self.toasts.add(n.text, n.kind)
+            self.toasts.add(n.text, n.kind, self._resolved(n))
             if n.kind in ("warning", "bad"):
                 sounds.append("alert")
-            elif "has arrived" in n.text:
+            elif n.topic == "arrival":
                 sounds.append("chime")
             elif n.kind == "good":
                 sounds.append("points_up")
@@ -61,6 +63,18 @@ class Feedback:
         self.entries_seen = len(sim.ledger.entries)
         if sounds:
             self.sounds.play(min(sounds, key=SOUND_RANK.index))
+
+    def _resolved(self, n: Notice) -> Callable[[], bool] | None:
+        """When a warning has been dealt with, so its toast can go."""
+        world = self.sim.world
+        p = world.patients.get(n.patient or "")
+        if n.topic == "patience" and p is not None:
+            return lambda: p.status not in (Status.ARRIVED, Status.WAITING)
+        if n.topic == "assist" and p is not None:
+            return lambda: p.assist_done
+        if n.topic == "courier":
+            return lambda: all(s.packed for s in world.specimens)
+        return None
 
     def rejected(self, reason: str) -> None:
         """A command the simulation refused."""

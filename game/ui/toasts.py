@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pygame
@@ -28,6 +29,8 @@ class Toast:
     kind: str
     age: float = 0.0
     surface: pygame.Surface | None = field(default=None, repr=False)
+    # a warning leaves as soon as its problem is dealt with, not only when its time is up
+    resolved: Callable[[], bool] | None = field(default=None, repr=False)
 
     @property
     def life(self) -> float:
@@ -43,16 +46,18 @@ class Toasts:
         self.limit = limit
         self.items: list[Toast] = []
 
-    def add(self, text: str, kind: str = "info") -> None:
-        """Show a message."""
-        self.items.insert(0, Toast(text, kind if kind in STYLES else "info"))
+    def add(self, text: str, kind: str = "info",
+            resolved: Callable[[], bool] | None = None) -> None:
+        """Show a message (until `resolved()` turns true, if given)."""
+        self.items.insert(0, Toast(text, kind if kind in STYLES else "info", resolved=resolved))
         del self.items[self.limit:]
 
     def update(self, dt: float) -> None:
         """Age the messages; drop the expired."""
         for t in self.items:
             t.age += dt
-        self.items = [t for t in self.items if t.age < t.life]
+        self.items = [t for t in self.items
+                      if t.age < t.life and not (t.resolved is not None and t.resolved())]
 
     def texts(self) -> list[str]:
         """What is shown now (for tests)."""

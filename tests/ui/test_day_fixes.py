@@ -104,3 +104,20 @@ def test_pressure_setting_lets_the_clock_run_in_forms(driver, ctx, short_morning
     t = scene.sim.now
     driver.frame(10, dt=0.25)
     assert scene.sim.now > t and not scene.clock.held
+
+
+def test_a_patience_warning_goes_once_the_patient_is_roomed(driver, short_morning) -> None:
+    scene = driver.start(short_morning)
+    sim = scene.sim
+    driver.run_until(scene, lambda: any(p.status == Status.ARRIVED
+                                        for p in sim.world.patients.values()))
+    p = next(p for p in sim.world.patients.values() if p.status == Status.ARRIVED)
+    sim.advance(sim.world.ma.busy_until)
+    assert sim.submit(c.CheckIn(patient=p.id, identifiers=["name", "dob"])).ok
+    sim.notify("warning", f"{p.name} is losing patience.", p.id, "patience")
+    driver.frame()
+    assert any("losing patience" in t for t in scene.toasts.texts())
+    sim.advance(sim.world.ma.busy_until)
+    assert sim.submit(c.RoomPatient(patient=p.id, room="exam1")).ok
+    driver.frame()
+    assert not any("losing patience" in t for t in scene.toasts.texts())

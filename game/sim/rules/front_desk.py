@@ -32,7 +32,8 @@ def on_arrive(sim: Simulation, event: Event) -> None:
     p.status = Status.ARRIVED
     late = (p.arrival_t or 0) - p.appt_t
     when = f"{late // 60} min late" if late > 5 * 60 else "for"
-    sim.notify("info", f"{p.name} has arrived {when} their {clock(p.appt_t)} appointment.", p.id)
+    sim.notify("info", f"{p.name} has arrived {when} their {clock(p.appt_t)} appointment.", p.id,
+               "arrival")
     if p.marked_no_show:
         sim.ledger.penalty(
             sim.now, "administrative", 1, "VI", p.id, f"{p.name} was marked a no-show but came",
@@ -47,7 +48,7 @@ def on_patience_warning(sim: Simulation, event: Event) -> None:
     p = sim.world.patients[event.subject]
     if p.status in (Status.ARRIVED, Status.WAITING):
         sim.notify("warning", f"{p.name} is losing patience: about 10 minutes before they leave.",
-                   p.id)
+                   p.id, "patience")
 
 
 def on_patience_out(sim: Simulation, event: Event) -> None:

@@ -271,4 +271,5 @@ def on_courier_warning(sim: Simulation, event: Event) -> None:
     t = sim.pickups[int(event.subject)]
     unpacked = {s.patient for s in sim.world.specimens if not s.packed}
     sim.notify("warning", f"The courier comes at {clock(t)}"
-               + (f": {len(unpacked)} patient(s)' tubes are not packed." if unpacked else "."))
+               + (f": {len(unpacked)} patient(s)' tubes are not packed." if unpacked else "."),
+               None, "courier")

@@ -80,7 +80,7 @@ def on_assist_call(sim: Simulation, event: Event) -> None:
     prov.waiting_assist = True
     p.assist_requested_t = sim.now
     sim.notify("warning", f"{prov.spec.name} needs your help with {p.spec.orders.assist} "
-               f"for {p.name}.", p.id)
+               f"for {p.name}.", p.id, "assist")
     sim.schedule(sim.now + ASSIST_GIVE_UP, "assist_give_up", p.id, prov.id)
 
 
