@@ -157,7 +157,9 @@ def play_from_args(args: argparse.Namespace) -> int:
     try:
         ctx = build_context()
     except pygame.error as exc:
-        print(f"cannot open a window: {exc}", file=sys.stderr)
+        print(f"cannot open a window ({exc}): is there a display? Without one, "
+              "`clinic-day run standard_day --policy reference` plays a day headless.",
+              file=sys.stderr)
         return 1
     if getattr(args, "player", None):
         ctx.player = args.player[:80]
