@@ -17,6 +17,7 @@ import pytest
 
 from game.paths import SCENARIOS
 from game.scenario.load import LoadedScenario, load_scenario
+from game.sim.state import PatientState, Status
 from game.ui.app import build_context
 from game.ui.context import AppContext
 from game.ui.saves import Saves
@@ -101,6 +102,15 @@ class Driver:
                 return
             self.frame(dt=dt)
         raise AssertionError("condition not reached")
+
+    def first_arrival(self, scene: DayScene, pause: bool = True) -> PatientState:
+        """Run the day until a patient stands at the desk; that patient (clock paused)."""
+        patients = scene.sim.world.patients.values()
+        self.run_until(scene, lambda: any(p.status == Status.ARRIVED for p in patients))
+        if pause:
+            scene.clock.paused = True
+            self.frame()
+        return next(p for p in patients if p.status == Status.ARRIVED)
 
 
 @pytest.fixture

@@ -7,16 +7,13 @@ import pygame
 import pygame_gui
 
 from game.sim import commands as c
-from game.sim.state import Status
 from game.ui.needs import need_of
 
 
 def test_queue_asks_for_the_history_review_before_recording(driver, short_morning) -> None:
     scene = driver.start(short_morning)
     sim = scene.sim
-    driver.run_until(scene, lambda: any(p.status == Status.ARRIVED
-                                        for p in sim.world.patients.values()))
-    p = next(p for p in sim.world.patients.values() if p.status == Status.ARRIVED)
+    p = driver.first_arrival(scene, pause=False)
     for cmd in (c.CheckIn(patient=p.id, identifiers=["name", "dob"]),
                 c.RoomPatient(patient=p.id, room="exam1"), c.MeasureVitals(patient=p.id)):
         sim.advance(sim.world.ma.busy_until)
@@ -109,9 +106,7 @@ def test_pressure_setting_lets_the_clock_run_in_forms(driver, ctx, short_morning
 def test_a_patience_warning_goes_once_the_patient_is_roomed(driver, short_morning) -> None:
     scene = driver.start(short_morning)
     sim = scene.sim
-    driver.run_until(scene, lambda: any(p.status == Status.ARRIVED
-                                        for p in sim.world.patients.values()))
-    p = next(p for p in sim.world.patients.values() if p.status == Status.ARRIVED)
+    p = driver.first_arrival(scene, pause=False)
     sim.advance(sim.world.ma.busy_until)
     assert sim.submit(c.CheckIn(patient=p.id, identifiers=["name", "dob"])).ok
     sim.notify("warning", f"{p.name} is losing patience.", p.id, "patience")

@@ -7,7 +7,6 @@ import json
 import pygame
 
 from game.sim import commands as c
-from game.sim.state import Status
 from game.ui.sim_clock import SIM_SECONDS_PER_REAL_SECOND
 
 
@@ -15,15 +14,6 @@ def logged(scene) -> list[dict]:
     """The commands in the session log file, as written to disk."""
     data = json.loads(scene.log.path.read_text(encoding="utf-8"))
     return [tc["command"] for tc in data["commands"]]
-
-
-def first_arrival(driver, scene):
-    sim = scene.sim
-    driver.run_until(scene, lambda: any(p.status == Status.ARRIVED
-                                        for p in sim.world.patients.values()))
-    scene.clock.paused = True
-    driver.frame()
-    return next(p for p in sim.world.patients.values() if p.status == Status.ARRIVED)
 
 
 def test_start_opens_a_session_log(driver, short_morning) -> None:
@@ -35,7 +25,7 @@ def test_start_opens_a_session_log(driver, short_morning) -> None:
 
 def test_clicking_a_patient_token_selects_it(driver, short_morning) -> None:
     scene = driver.start(short_morning)
-    p = first_arrival(driver, scene)
+    p = driver.first_arrival(scene)
     geo = scene.floor.geo
     driver.click(geo.px(*geo.patient_spot("front_desk", 0)))
     assert scene.selection == ("patient", p.id)
@@ -53,7 +43,7 @@ def test_clicking_a_station_selects_it(driver, short_morning) -> None:
 
 def test_clicking_a_queue_row_selects_the_patient(driver, short_morning) -> None:
     scene = driver.start(short_morning)
-    p = first_arrival(driver, scene)
+    p = driver.first_arrival(scene)
     rect, picked, _tip = scene.queue.rows[0]
     driver.click(rect.center)
     assert picked == ("patient", p.id) and scene.selection == ("patient", p.id)
@@ -121,7 +111,7 @@ def test_rejected_command_shows_a_toast_and_is_logged(driver, short_morning) -> 
 def test_direct_actions_by_keyboard(driver, short_morning) -> None:
     scene = driver.start(short_morning)
     sim = scene.sim
-    p = first_arrival(driver, scene)
+    p = driver.first_arrival(scene)
     assert scene.submit(c.CheckIn(patient=p.id, identifiers=["name", "dob"])).ok
     driver.run_until(scene, lambda: sim.ma_free)
     scene.clock.paused = True
@@ -171,7 +161,7 @@ def test_ma_token_follows_the_layout(driver, standard_day) -> None:
 
 def test_a_form_opens_and_holds_the_clock(driver, short_morning) -> None:
     scene = driver.start(short_morning)
-    p = first_arrival(driver, scene)
+    p = driver.first_arrival(scene)
     scene.select(("patient", p.id))
     driver.key(pygame.K_c)
     assert scene.form is not None and scene.clock.held
