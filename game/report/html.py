@@ -26,7 +26,7 @@ def render_html(report: dict[str, Any]) -> str:
     ledger = "".join(
         f"<tr class=\"{'crit' if x['critical'] else ''}\"><td>{e(x['time'])}</td>"
         f"<td>{e(x['category'])}</td><td class=\"{'neg' if x['points'] < 0 else 'pos'}\">"
-        f"{x['points']}/{x['max']}</td><td>{e(x['competency'])}</td>"
+        f"{x['points']}/{x['max']}</td><td>{e(x['competency'] or '')}</td>"
         f"<td>{e(x['patient'] or '')}</td><td>{e(x['reason'])}</td><td>{e(x['note'])}</td></tr>"
         for x in report["ledger"])
     patients = "".join(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.clinical.competencies import COMPETENCIES
+from game.clinical.competencies import title
 from game.scenario.load import LoadedScenario
 from game.scenario.types import clock
 from game.sim.engine import Simulation
@@ -39,7 +39,7 @@ def build_report(sim: Simulation, loaded: LoadedScenario, policy: str | None,
                          "exam_start_t": p.exam_start, "exam_end_t": p.exam_end,
                          "left_t": p.left_t})
     ledger = [{**e.as_dict(), "time": clock(e.t),
-               "competency_title": COMPETENCIES[e.competency]} for e in sim.ledger.entries]
+               "competency_title": title(e.competency)} for e in sim.ledger.entries]
     return {
         "format_version": REPORT_FORMAT,
         "scenario": {"id": s.id, "title": s.title, "sha256": loaded.sha256},

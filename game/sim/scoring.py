@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from game.clinical.competencies import COMPETENCIES
+from game.clinical.competencies import is_known
 from game.scenario.settings import Scoring
 
 CATEGORIES = ("safety", "clinical", "administrative", "flow", "experience")
@@ -20,7 +20,7 @@ class Entry:
     category: str
     points: int
     max: int
-    competency: str
+    competency: str | None  # a full MAERB code, or None where no competency applies
     patient: str | None
     reason: str
     note: str
@@ -37,7 +37,7 @@ class Opportunity:
 
     category: str
     max: int
-    competency: str
+    competency: str | None  # a full MAERB code, or None where no competency applies
     patient: str | None
     missed: str  # reason shown when the day ends without it
     note: str  # what should have been done, and why
@@ -64,7 +64,7 @@ class Ledger:
 
     def expect(self, key: str, opp: Opportunity) -> None:
         """Register a step the day expects; its points count toward what is possible."""
-        if opp.category not in CATEGORIES or opp.competency not in COMPETENCIES:
+        if opp.category not in CATEGORIES or not is_known(opp.competency):
             raise ValueError(f"bad opportunity {key}: {opp}")
         self._open[key] = opp
         self._possible[opp.category] += opp.max
@@ -84,10 +84,10 @@ class Ledger:
         self.entries.append(entry)
         return entry
 
-    def penalty(self, t: int, category: str, points: int, competency: str, patient: str | None,
-                reason: str, note: str, critical: bool = False) -> Entry:
+    def penalty(self, t: int, category: str, points: int, competency: str | None,
+                patient: str | None, reason: str, note: str, critical: bool = False) -> Entry:
         """A mistake: negative points, and for a critical error a cap on the day."""
-        if category not in CATEGORIES or competency not in COMPETENCIES:
+        if category not in CATEGORIES or not is_known(competency):
             raise ValueError(f"bad penalty {category} {competency}")
         entry = Entry(t, category, -abs(points), 0, competency, patient, reason, note, critical)
         self.entries.append(entry)

@@ -24,7 +24,7 @@ def test_a_dirty_room_is_an_infection_control_error(make):
     d.check_in_well("b")
     assert d.do(c.RoomPatient(patient="b", room="exam1")).ok
     [penalty] = d.entries("b", "before it was disinfected")
-    assert penalty.points < 0 and penalty.competency == "III"
+    assert penalty.points < 0 and penalty.competency == "XII.P.1"
 
 
 def test_cleaning_makes_the_room_usable_without_penalty(make):
@@ -83,7 +83,7 @@ def test_crisis_not_escalated_is_critical(make):
     d.sim.advance(d.sim.now + 15 * 60)
     critical = [e for e in d.sim.ledger.entries if e.critical]
     assert critical and "was not escalated" in critical[0].reason
-    assert critical[0].competency == "I.P.13"
+    assert critical[0].competency == "I.P.3"  # screening by protocol, not first aid
 
 
 def test_crisis_escalated_at_once_is_rewarded_and_seen_first(make):

@@ -89,7 +89,7 @@ def log_fridge(sim: Simulation, cmd: LogFridge) -> Result:
              or abs(cmd.freezer_c - task.freezer_c) > LOG_TOLERANCE_C)
     if out and not cmd.out_of_range_reported:
         sim.ledger.penalty(
-            sim.now, "safety", 4, "VI", None, f"Out-of-range temperature not reported: "
+            sim.now, "safety", 4, "XII.P.4", None, f"Out-of-range temperature not reported: "
             f"{'; '.join(out)}", "An out-of-range unit means: do not use, label the vaccines "
             "'do not use', move them to a working unit, record, and notify (CDC).")
         _award(sim, ts, 0, f"Logged the fridge but missed: {'; '.join(out)}")

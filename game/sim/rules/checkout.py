@@ -90,7 +90,7 @@ def check_out(sim: Simulation, cmd: CheckOut) -> Result:
                          f"Checked out {p.name} without: {', '.join(missing)}",
                          "Before the patient leaves, finish every order: a patient recalled "
                          "for a missed test loses a day and may not come back.")
-        sim.ledger.penalty(sim.now, "experience", 2, "V", p.id,
+        sim.ledger.penalty(sim.now, "experience", 2, None, p.id,
                            f"{p.name} will have to be called back", "Finish every order "
                            "before checkout.")
     else:

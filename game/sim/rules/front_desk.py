@@ -36,7 +36,7 @@ def on_arrive(sim: Simulation, event: Event) -> None:
                "arrival")
     if p.marked_no_show:
         sim.ledger.penalty(
-            sim.now, "administrative", 1, "VI", p.id, f"{p.name} was marked a no-show but came",
+            sim.now, "administrative", 1, "VI.P.1", p.id, f"{p.name} was marked a no-show but came",
             "Wait at least 15 minutes past the appointment before marking a no-show.")
     give_up = p.wait_from + 60 * p.spec.patience_minutes
     sim.schedule(max(sim.now, give_up - WALKOUT_WARNING), "patience_warning", p.id)
@@ -61,11 +61,11 @@ def on_patience_out(sim: Simulation, event: Event) -> None:
     waited = (sim.now - p.wait_from) // 60
     sim.notify("bad", f"{p.name} walked out after waiting {waited} minutes.", p.id)
     sim.ledger.penalty(
-        sim.now, "experience", 3, "V", p.id, f"{p.name} walked out after {waited} minutes",
+        sim.now, "experience", 3, None, p.id, f"{p.name} walked out after {waited} minutes",
         "30% of patients say they have walked out over a wait (Vitals 2018). Room patients as "
         "soon as a room is free, and keep the waiting room informed.")
     sim.ledger.penalty(
-        sim.now, "flow", 2, "VI", p.id, f"{p.name} left without being seen",
+        sim.now, "flow", 2, None, p.id, f"{p.name} left without being seen",
         "A walk-out is a visit lost for the practice and care delayed for the patient.")
 
 

@@ -48,7 +48,7 @@ def specimens_of(sim: Simulation, pid: str) -> list[Specimen]:
 def _identify(sim: Simulation, p: PatientState, ids: list[str], what: str) -> None:
     if valid_identifiers(ids) < 2:
         sim.ledger.penalty(
-            sim.now, "safety", 2, "XII", p.id, f"{what} for {p.name} without two identifiers",
+            sim.now, "safety", 2, "XII.P.1", p.id, f"{what} for {p.name} without two identifiers",
             "Ask the patient to state full name and date of birth before any specimen "
             "collection (The Joint Commission NPSG.01.01.01).")
 
@@ -68,7 +68,7 @@ def draw_blood(sim: Simulation, cmd: DrawBlood) -> Result:
     _identify(sim, p, cmd.identifiers, "Drew blood")
     ok = order_is_correct(cmd.tubes)
     if p.drawn:
-        sim.ledger.penalty(sim.now, "experience", 1, "I.P.2", p.id,
+        sim.ledger.penalty(sim.now, "experience", 1, "I.P.2.b", p.id,
                            f"A second venipuncture for {p.name}",
                            "Get every tube right on the first stick.")
     drawn_now = set(cmd.tubes)
@@ -158,7 +158,7 @@ def centrifuge(sim: Simulation, cmd: Centrifuge) -> Result:
         s.spin_ok = s.spun_at - s.drawn_t >= 60 * CLOT_MINUTES
         if not s.spin_ok:
             sim.ledger.penalty(
-                sim.now, "clinical", 1, "I.P.2", p.id,
+                sim.now, "clinical", 1, "I.P.2.b", p.id,
                 f"Spun {p.name}'s {TUBES[s.tube].name} before it had clotted",
                 f"Let serum tubes clot {CLOT_MINUTES} minutes upright before centrifuging: "
                 "spun early, fibrin strands ruin the serum and the lab rejects it.")
@@ -215,7 +215,7 @@ def on_courier(sim: Simulation, event: Event) -> None:
         p = sim.world.patients[pid]
         sim.ledger.award(key(pid, "ship"), sim.now, 0,
                          f"{p.name}'s specimens missed the last courier")
-        sim.ledger.penalty(sim.now, "flow", 2, "I.P.2", pid,
+        sim.ledger.penalty(sim.now, "flow", 2, "I.P.2.b", pid,
                            f"{p.name}'s specimens missed the courier",
                            "Pack specimens before the last pickup: a missed courier means "
                            "results a day late or a recalled patient.")
@@ -230,7 +230,7 @@ def _judge_shipment(sim: Simulation, p: PatientState) -> None:
     rejected = [s for s in tubes if s.shipped and s.rejected]
     for s in rejected:
         sim.ledger.penalty(
-            sim.now, "clinical", 2, "I.P.2", p.id,
+            sim.now, "clinical", 2, "I.P.2.b", p.id,
             f"The lab rejected {p.name}'s {TUBES[s.tube].name}: {s.rejected}",
             "The patient must come back for a new draw. Label at the bedside, draw in order, "
             "and let serum clot and spin before packing.")

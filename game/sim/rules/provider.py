@@ -160,7 +160,7 @@ def close_idle(sim: Simulation, force: bool = False) -> None:
             prov.idle_since = None
             if idle >= IDLE_PENALTY_EVERY:
                 sim.ledger.penalty(
-                    sim.now, "flow", min(5, idle // IDLE_PENALTY_EVERY), "VI", None,
+                    sim.now, "flow", min(5, idle // IDLE_PENALTY_EVERY), None, None,
                     f"{prov.spec.name} sat idle {idle // 60} minutes while patients waited",
                     "Keep a patient roomed, with vitals done, ready for the provider: an idle "
                     "provider makes everyone's wait longer.")

@@ -46,7 +46,7 @@ def room_patient(sim: Simulation, cmd: RoomPatient) -> Result:
     secs = sim.walk("waiting_room") + sim.walk(f"room:{room.id}") + sim.d.room_patient
     if not room.clean:
         sim.ledger.penalty(
-            sim.now, "safety", 3, "III", p.id, f"Roomed {p.name} in {room.name} before it was "
+            sim.now, "safety", 3, "XII.P.1", p.id, f"Roomed {p.name} in {room.name} before it was "
             "disinfected", "Disinfect the exam table and surfaces between patients: the last "
             "patient's germs stay behind.")
     if not room.stocked:
@@ -54,7 +54,7 @@ def room_patient(sim: Simulation, cmd: RoomPatient) -> Result:
         if f"unstocked:{room.id}" not in sim.flags:
             sim.flags.add(f"unstocked:{room.id}")
             sim.ledger.penalty(
-                sim.now, "flow", 1, "VI", p.id, f"{room.name} was not stocked: left the "
+                sim.now, "flow", 1, "VI.P.4", p.id, f"{room.name} was not stocked: left the "
                 "patient to fetch supplies", "Stock every room before opening.")
     room.patient = p.id
     room.clean = False
@@ -137,7 +137,7 @@ def wrong_chart(sim: Simulation, p: PatientState, what: str) -> bool:
     sim.flags.add(f"wrong_chart:{p.id}")
     other = sim.world.patients[p.chart_id or p.id]
     sim.ledger.penalty(
-        sim.now, "safety", 6, "XII", p.id,
+        sim.now, "safety", 6, "XII.P.1", p.id,
         f"{p.name}'s {what} went into the chart of {other.name} (born {other.spec.dob})",
         "Two patients shared a name and only the name was checked at the desk. Always "
         "confirm two identifiers: the wrong chart means the wrong history, allergies and "
@@ -192,7 +192,7 @@ def on_crisis_deadline(sim: Simulation, event: Event) -> None:
     reasons = "; ".join(crisis_reasons(p.measured))
     sim.ledger.award(key(p.id, "escalate"), sim.now, 0, f"{p.name}'s crisis was not escalated")
     sim.ledger.penalty(
-        sim.now, "safety", 5, "I.P.13", p.id, f"{p.name}'s {reasons} was not escalated",
+        sim.now, "safety", 5, "I.P.3", p.id, f"{p.name}'s {reasons} was not escalated",
         "A crisis reading goes to the provider immediately, before anything else: the patient "
         "may be having a stroke, a heart attack or respiratory failure.", critical=True)
     sim.notify("bad", f"{p.name}'s crisis reading was not taken to the provider.", p.id)

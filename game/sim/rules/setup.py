@@ -70,13 +70,13 @@ def end_of_day(sim: Simulation) -> None:
     for p in sim.world.patients.values():
         if p.status in IN_CLINIC:
             sim.ledger.penalty(
-                sim.now, "experience", 3, "V", p.id,
+                sim.now, "experience", 3, None, p.id,
                 f"{p.name} was still in the clinic when the day ended",
                 "Every patient who came should be seen and checked out before the day ends.",
             )
     if not sim.world.ma.clocked_out:
         sim.ledger.penalty(
-            sim.now, "administrative", 1, "VI", None, "The MA never clocked out",
+            sim.now, "administrative", 1, None, None, "The MA never clocked out",
             "Finish the closing checklist and clock out: the day is not over until then.",
         )
     sim.ledger.close_out(sim.now)

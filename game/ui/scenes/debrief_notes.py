@@ -48,7 +48,7 @@ def _colour(rgb: tuple[int, int, int], text: str, bold: bool = False) -> str:
 
 def _critical(e: dict[str, Any], who: str) -> str:
     when = f"{e.get('time', '')} · {who}" if who else str(e.get("time", ""))
-    comp = f"{e.get('competency', '')} {e.get('competency_title', '')}".strip()
+    comp = f"{e.get('competency') or ''} {e.get('competency_title') or ''}".strip()
     return (_colour(BAD, "CRITICAL ERROR: ", bold=True)
             + f"<b>{escape(str(e.get('reason', '')))}</b> "
             + _colour(BAD, f"(-{lost(e)} pts)", bold=True) + "<br>"
@@ -61,7 +61,7 @@ def _lesson(items: list[dict[str, Any]], names: dict[str, str], by: str) -> str:
     first = items[0]
     total = sum(lost(e) for e in items)
     note = str(first.get("note") or first.get("reason", ""))
-    comp = f"{first.get('competency', '')} {first.get('competency_title', '')}".strip()
+    comp = f"{first.get('competency') or ''} {first.get('competency_title') or ''}".strip()
     times = f"{len(items)} times" if len(items) > 1 else "once"
     out = [f"<b>{escape(note)}</b> " + _colour(BAD, f"(-{total} pts)", bold=True) + "<br>",
            _colour(MUTED, escape(f"{comp} · {times}")) + "<br>"]
