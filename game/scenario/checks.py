@@ -23,7 +23,7 @@ from game.scenario.models import (
     Task,
     VisitType,
 )
-from game.scenario.types import seconds
+from game.scenario.types import FIRST_DAY, LAST_DAY, seconds
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -69,6 +69,13 @@ def _each(model: type[M], values: Any) -> list[tuple[int, M]]:
     return [(i, m) for i, m in found if m is not None]
 
 
+def _length(value: Any) -> int:
+    """The length of a list, -1 for anything else (missing counts as an empty list)."""
+    if value is None:
+        return 0
+    return len(value) if isinstance(value, list) else -1
+
+
 def salvage(data: dict[str, Any]) -> Parts:
     """The valid parts of a file that failed validation as a whole."""
     date = None
@@ -77,10 +84,14 @@ def salvage(data: dict[str, Any]) -> Parts:
             date = dt.date.fromisoformat(data["date"])
         except ValueError:
             date = None
+        if date is not None and not FIRST_DAY <= date <= LAST_DAY:
+            date = None  # reported by the format check; ages cannot count from it
     providers = _each(Provider, data.get("providers"))
     visits = _each(VisitType, data.get("visit_types"))
-    complete = (len(providers) == len(data.get("providers") or [])
-                and len(visits) == len(data.get("visit_types") or []))
+    # A list given as something else ("providers": 5) is reported by the format check;
+    # here it only means the known ids are not known, so references are not judged.
+    complete = (len(providers) == _length(data.get("providers"))
+                and len(visits) == _length(data.get("visit_types")))
     return Parts(date, _one(Clinic, data.get("clinic")), [p for _, p in providers],
                  [v for _, v in visits], _each(Patient, data.get("patients")),
                  _each(Task, data.get("opening_tasks")), _each(Task, data.get("closing_tasks")),

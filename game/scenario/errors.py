@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 PathPart = str | int
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_$-]+")
 
 
 def json_path(parts: tuple[PathPart, ...]) -> str:
@@ -14,6 +17,10 @@ def json_path(parts: tuple[PathPart, ...]) -> str:
     for part in parts:
         if isinstance(part, int):
             out += f"[{part}]"
+        elif not _PLAIN_KEY.fullmatch(part):
+            # A key an author mistyped may hold spaces, control characters or worse: shown
+            # quoted and escaped, so the message prints on any terminal.
+            out += f"[{json.dumps(part)}]"
         else:
             out += f".{part}" if out else str(part)
     return out or "(the whole file)"

@@ -1,23 +1,22 @@
-"""Reading a scenario file: size and encoding limits, every error with its path and line."""
+"""Loading a scenario file: validation, checks across it, every error with its path and line."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass
-from json.scanner import py_make_scanner
 from pathlib import Path
 from typing import Any
 
-from json_source_map import calculate
 from pydantic import ValidationError
 
 from game.scenario.checks import cross_check, salvage
 from game.scenario.errors import InputError, PathPart, Problem
 from game.scenario.models import Scenario
+from game.scenario.reader import MAX_BYTES, read_json_file, with_lines
 
-MAX_BYTES = 4 * 1024 * 1024  # a 2,000-patient day is about 2 MB
+__all__ = ["MAX_BYTES", "LoadedScenario", "load_scenario", "problems_from", "read_json_file",
+           "with_lines"]
 
 
 @dataclass(frozen=True)
@@ -27,79 +26,6 @@ class LoadedScenario:
     scenario: Scenario
     path: Path
     sha256: str
-
-
-def read_json_file(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Any, str, bytes]:
-    """Read a UTF-8 JSON file within a size limit; raises InputError saying what is wrong."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(path, [Problem((), f"cannot read the file: {exc.strerror}")]) from None
-    if path.is_dir():
-        raise InputError(path, [Problem((), "this is a folder, not a file")])
-    if size > max_bytes:
-        raise InputError(path, [Problem((), f"the file is {size:,} bytes; the limit is "
-                                            f"{max_bytes:,} bytes")])
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(path, [Problem((), f"not UTF-8 text: byte {exc.start} cannot be "
-                                            "decoded; save the file as UTF-8", line)]) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not text.strip():
-        raise InputError(path, [Problem((), "the file is empty; expected a JSON object")])
-    try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
-    except json.JSONDecodeError as exc:
-        raise InputError(path, [Problem((), f"not valid JSON: {exc.msg} at column {exc.colno}",
-                                        exc.lineno)]) from None
-    except _DuplicateKey as exc:
-        raise InputError(path, [Problem((), str(exc), _duplicate_line(text, exc.key))]) from None
-    return data, text, raw
-
-
-class _DuplicateKey(ValueError):
-    def __init__(self, key: str) -> None:
-        super().__init__(f"the key '{key}' appears twice in one object")
-        self.key = key
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _DuplicateKey(key)
-        out[key] = value
-    return out
-
-
-def _duplicate_line(text: str, key: str) -> int | None:
-    """The line of the second occurrence of a key inside one object (only on this error)."""
-    found: list[int] = []
-    decoder = json.JSONDecoder(object_pairs_hook=lambda pairs: pairs)
-    plain_object = decoder.parse_object
-
-    def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
-        start = s_and_end[1]
-        pairs, end = plain_object(s_and_end, *args)
-        keys = [k for k, _ in pairs]
-        if not found and keys.count(key) > 1:
-            pattern = re.compile(re.escape(json.dumps(key)) + r"\s*:")
-            hits = [m.start() for m in pattern.finditer(text, start, end)]
-            if len(hits) > 1:
-                found.append(text.count("\n", 0, hits[1]) + 1)
-        return pairs, end
-
-    decoder.parse_object = parse_object  # type: ignore[method-assign]
-    decoder.scan_once = py_make_scanner(decoder)  # the C scanner ignores parse_object
-    try:
-        decoder.decode(text)
-    except ValueError:
-        return None
-    return found[0] if found else None
 
 
 def load_scenario(path: Path | str) -> LoadedScenario:
@@ -175,23 +101,3 @@ def _is_simple(value: Any) -> bool:
 def _kind(value: Any) -> str:
     return {dict: "an object", list: "a list", str: "a string", bool: "true/false",
             int: "a number", float: "a number", type(None): "null"}.get(type(value), "a value")
-
-
-def with_lines(problems: list[Problem], text: str) -> list[Problem]:
-    """The same problems with the line of the nearest JSON value that exists."""
-    source = calculate(text)
-    out = []
-    for p in problems:
-        parts = list(p.path)
-        while True:
-            pointer = "".join(f"/{part}" for part in parts)
-            entry = source.get(pointer)
-            if entry is not None:
-                at = entry.key_start or entry.value_start
-                out.append(Problem(p.path, p.message, at.line + 1))
-                break
-            if not parts:
-                out.append(p)
-                break
-            parts.pop()
-    return out

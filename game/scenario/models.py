@@ -9,7 +9,17 @@ from pydantic import Field, model_validator
 
 from game.clinical.lab import LAB_TESTS
 from game.scenario.settings import Durations, Jitter, Scoring
-from game.scenario.types import WEEKDAYS, ClockTime, Ident, Strict, Text, Weekday
+from game.scenario.types import (
+    WEEKDAYS,
+    ClockTime,
+    Day,
+    Ident,
+    OneLine,
+    Paragraphs,
+    Strict,
+    Text,
+    Weekday,
+)
 
 SCHEMA_VERSION = 1
 
@@ -96,8 +106,10 @@ class Task(Strict):
 class Name(Strict):
     """A patient's name."""
 
-    first: Annotated[str, Field(min_length=1, max_length=60)] = Field(description="Given name.")
-    last: Annotated[str, Field(min_length=1, max_length=60)] = Field(description="Family name.")
+    first: Annotated[str, Field(min_length=1, max_length=60), OneLine] = Field(
+        description="Given name.")
+    last: Annotated[str, Field(min_length=1, max_length=60), OneLine] = Field(
+        description="Family name.")
 
     @property
     def full(self) -> str:
@@ -126,7 +138,7 @@ class Insurance(Strict):
     """The patient's coverage as the eligibility check will answer it."""
 
     plan: Text = Field(description="The insurance plan's name (fictional).")
-    member_id: Annotated[str, Field(min_length=1, max_length=40)] = Field(
+    member_id: Annotated[str, Field(min_length=1, max_length=40), OneLine] = Field(
         description="The member number on the card."
     )
     status: Literal["active", "inactive", "new_card"] = Field(
@@ -204,7 +216,7 @@ class Patient(Strict):
     name: Name
     dob: dt.date = Field(description="Date of birth, YYYY-MM-DD.")
     mrn: Annotated[str, Field(pattern=r"^[A-Z0-9-]{4,20}$", description="Medical record number.")]
-    phone: Annotated[str, Field(min_length=7, max_length=20)] = Field(
+    phone: Annotated[str, Field(min_length=7, max_length=20), OneLine] = Field(
         description="Phone number (fictional, e.g. 555-0142)."
     )
     appointment: Appointment
@@ -239,7 +251,7 @@ class VisitType(Strict):
 class Booking(Strict):
     """A slot already taken in the follow-up calendar."""
 
-    date: dt.date = Field(description="The booked day, YYYY-MM-DD.")
+    date: Day = Field(description="The booked day, YYYY-MM-DD.")
     time: ClockTime
     minutes: int = Field(ge=5, le=480, description="How long the booking lasts.")
     provider: Ident = Field(description="Whose calendar the booking is in.")
@@ -272,7 +284,7 @@ class Courier(Strict):
 class Scenario(Strict):
     """One clinic day: everything the simulation needs, and nothing that runs."""
 
-    schema_ref: str | None = Field(
+    schema_ref: Annotated[str, OneLine] | None = Field(
         None, alias="$schema", max_length=500,
         description="Optional: where an editor finds this format's JSON Schema, e.g. "
         "'scenario.schema.json'. The game ignores it.",
@@ -284,13 +296,13 @@ class Scenario(Strict):
     difficulty: Literal["introductory", "standard", "challenging"] = Field(
         description="How hard the day is, shown to the student."
     )
-    description: Annotated[str, Field(min_length=1, max_length=2000)] = Field(
+    description: Annotated[str, Field(min_length=1, max_length=2000), Paragraphs] = Field(
         description="What the student's day holds, in a few sentences."
     )
     learning_objectives: list[Text] = Field(
         min_length=1, max_length=12, description="What the student practises on this day."
     )
-    date: dt.date = Field(
+    date: Day = Field(
         description="The clinic day, YYYY-MM-DD; ages and bookings count from it."
     )
     clinic: Clinic

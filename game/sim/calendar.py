@@ -30,6 +30,16 @@ class Calendar:
             Booking("", b.provider, b.date, seconds(b.time), b.minutes) for b in self.cal.booked
         ]
 
+    def day_after(self, days: int) -> dt.date | None:
+        """The date `days` after the clinic day, or None past the last date there is.
+
+        The scenario format keeps days before 2100, but a caller adding days must never
+        crash on a date near year 9999."""
+        try:
+            return self.scenario.date + dt.timedelta(days=days)
+        except OverflowError:
+            return None
+
     def add(self, booking: Booking) -> None:
         """Record a booking made today."""
         self.taken.append(booking)

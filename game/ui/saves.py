@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import stat
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -12,7 +13,9 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
-from game.fileio import write_atomic
+from game.fileio import remove_stale_temps, write_atomic
+from game.scenario.reader import BOM
+from game.scenario.types import printable, text_problem
 from game.sim.log import SessionLog, TimedCommand, save_log
 
 APP_NAME = "clinic-day"
@@ -28,6 +31,15 @@ def default_root() -> Path:
 
 def _why(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__
+
+
+def _strings(data: dict[str, Any]) -> list[str]:
+    """Every key and string value of a flat JSON object (settings and scores are flat)."""
+    return [*data, *(v for v in data.values() if isinstance(v, str))]
+
+
+def _is_text(value: str) -> bool:
+    return printable(value) == value
 
 
 @dataclass
@@ -54,7 +66,9 @@ class Settings:
                 setattr(out, name, data[name])
         player = data.get("player")
         if isinstance(player, str):
-            out.player = player.strip()[:MAX_PLAYER]
+            player = printable(player).strip()[:MAX_PLAYER]
+            # A name the window cannot draw (only marks or spaces) is no name.
+            out.player = "" if text_problem(player) else player
         return out
 
 
@@ -71,6 +85,9 @@ class Saves:
 
     def __post_init__(self) -> None:
         self.root = Path(self.root)
+        # A write cut short (power loss, a killed game) leaves its temporary file behind.
+        for folder in (self.root, self.sessions_dir):
+            remove_stale_temps(folder)
 
     @property
     def settings_path(self) -> Path:
@@ -95,7 +112,12 @@ class Saves:
     # -- reading --------------------------------------------------------------------------
     def _read(self, path: Path) -> dict[str, Any]:
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+                # A pipe or a device would block the start for ever: never opened.
+                self.note(f"{path.name} is not a regular file; defaults are used.")
+                return {}
+            if info.st_size > MAX_FILE_BYTES:
                 self._set_aside(path, "far too large")
                 return {}
             raw = path.read_bytes()
@@ -105,12 +127,17 @@ class Saves:
             self.note(f"{path.name} could not be read ({_why(exc)}); defaults are used.")
             return {}
         try:
-            data = json.loads(raw.decode("utf-8"))
+            # The one rule of every file the game reads: UTF-8, a leading BOM accepted.
+            data = json.loads(raw.decode("utf-8").removeprefix(BOM))
         except (UnicodeDecodeError, ValueError, RecursionError):
             self._set_aside(path, "not valid JSON")
             return {}
         if not isinstance(data, dict):
             self._set_aside(path, "not a JSON object")
+            return {}
+        if not all(_is_text(s) for s in _strings(data)):
+            # A NUL or a lone surrogate cannot be drawn: used as a name it crashed every start.
+            self._set_aside(path, "it holds characters that are not text")
             return {}
         return data
 
@@ -200,8 +227,8 @@ class SessionWriter:
         self.flush(durable=False)
 
     def finish(self, digest: str) -> None:
-        """Record the final digest."""
-        self.log.final_digest = digest
+        """Seal the log with the final state's digest (game.sim.log.log_digest)."""
+        self.log.seal(digest)
         self.flush()
 
     def flush(self, durable: bool = True) -> bool:

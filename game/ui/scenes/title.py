@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
+from game.scenario.types import printable
+from game.ui.name_entry import NameEntry
 from game.ui.scene import Scene
 from game.ui.scenes import title_draw
 from game.ui.scenes.catalog import DayChoice, load_choices
@@ -82,8 +84,8 @@ class TitleScene(Scene):
         manager = self.ctx.manager
         lay = self.layout = Layout.for_size(self.ctx.size, title_draw.notice_height(self.notices),
                                             len(self.choices))
-        self.name_entry = pygame_gui.elements.UITextEntryLine(
-            lay.name_entry, manager, object_id=oid("@field", "#player_name"))
+        self.name_entry = NameEntry(lay.name_entry, manager,
+                                    object_id=oid("@field", "#player_name"))
         self.name_entry.set_text_length_limit(80)
         self.name_entry.set_text(name[:80])
         self.seed_entry = pygame_gui.elements.UITextEntryLine(
@@ -110,7 +112,7 @@ class TitleScene(Scene):
     @property
     def name_text(self) -> str:
         """The name as typed, trimmed."""
-        return self.name_entry.get_text().strip()[:80] if self.name_entry else ""
+        return printable(self.name_entry.get_text()).strip()[:80] if self.name_entry else ""
 
     @property
     def seed(self) -> int:
