@@ -1,3 +1,9 @@
 """Clinic Day: a medical assistant's clinic day, as a game and a headless simulation."""
 
 __version__ = "0.1.0"
+
+# The version of the game's rules, the one place it is kept. Raise it with every change that
+# can alter a day's outcome (a rule, a score, a duration, the world's randomness): a session
+# log records it, and a log made under other rules is reported as such instead of as tampered.
+# 2: judged ranges, order of draw and notes of issue 6; the log binds all of its fields.
+RULES_VERSION = 2

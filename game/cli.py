@@ -64,11 +64,17 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code."""
     args = _parser().parse_args(argv)
     try:
-        return _dispatch(args)
+        code = _dispatch(args)
     except BrokenPipeError:
-        # The reader went away (`clinic-day run ... | head`): not an error of ours.
+        # The headless commands catch a closed pipe where they print, so their exit code
+        # stands; only the window's few prints can still end here.
+        code = 0
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Flushing at exit would fail again and Python would then exit with 120.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+    return code
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from game.paths import SCENARIOS, load_named_scenario, resolve_scenario
+from game.paths import SCENARIOS, bundled_scenarios, load_named_scenario, resolve_scenario
 from game.report.model import build_report
 from game.report.text import summary
 from game.report.writers import write_report
@@ -14,46 +17,114 @@ from game.scenario.errors import InputError, Problem
 from game.scenario.load import LoadedScenario, load_scenario
 from game.scenario.schema import schema_text
 from game.sim.engine import Simulation
-from game.sim.log import ScenarioRef, SessionLog, load_actions, load_log, save_log
+from game.sim.log import (
+    ScenarioRef,
+    SessionLog,
+    Source,
+    TimedCommand,
+    load_actions,
+    load_log,
+    save_log,
+)
 from game.sim.policies import POLICIES
+from game.sim.results import Rejected, Result
 from game.sim.runner import play_commands, play_policy
+from game.sim.verify import judge, unknown_references
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DIGEST = 0, 1, 2, 3
 
 
+def _silence(stream: TextIO) -> None:
+    """Point a stream whose reader went away at the null device, so later writes succeed."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # not a real file (a test's StringIO): nothing is waiting to be flushed
+
+
+def _emit(text: str, stream: TextIO) -> None:
+    # A closed pipe (`clinic-day replay LOG | head -1`) only means nobody reads the rest:
+    # it must never change the exit code or stop a file being written, so it is caught here,
+    # at the print, and the command carries on to its real result.
+    try:
+        print(text, file=stream)
+        stream.flush()
+    except BrokenPipeError:
+        _silence(stream)
+
+
+def say(text: str) -> None:
+    """Text for the user on standard output."""
+    _emit(text, sys.stdout)
+
+
 def err(text: str) -> None:
     """A message for the user on standard error."""
-    print(text, file=sys.stderr)
+    _emit(text, sys.stderr)
+
+
+def hms(t: int) -> str:
+    """HH:MM:SS of seconds since midnight."""
+    return f"{t // 3600:02d}:{t % 3600 // 60:02d}:{t % 60:02d}"
 
 
 def new_log(loaded: LoadedScenario, seed: int, policy: str | None,
-            player: str | None = None) -> SessionLog:
-    """An empty session log for a day about to be played."""
+            player: str | None = None, source: Source | None = None,
+            played_at: str | None = None) -> SessionLog:
+    """An empty session log for a day about to be played, dated now by the wall clock.
+
+    The date is taken here, outside the simulation, which reads no clock. Without a source,
+    a day with a policy is a bot's and one without is the window's.
+    """
     ref = ScenarioRef(id=loaded.scenario.id, sha256=loaded.sha256, file=loaded.path.name)
-    return SessionLog(scenario=ref, seed=seed, policy=policy, player=player)
+    when = played_at or dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    return SessionLog(scenario=ref, seed=seed, policy=policy, player=player,
+                      source=source or ("bot" if policy else "window"), played_at=when)
+
+
+def _rejections(commands: list[TimedCommand], results: list[tuple[int, Result]]) -> list[str]:
+    out = []
+    for i, (tc, (t, result)) in enumerate(zip(commands, results, strict=True)):
+        if isinstance(result, Rejected):
+            c = tc.command
+            who = getattr(c, "patient", None) or getattr(c, "room", None) or \
+                getattr(c, "task", None) or ""
+            out.append(f"  {hms(t)}  commands[{i}] {c.type}{' ' + who if who else ''}: "
+                       f"{result.reason}")
+    return out
 
 
 def run(scenario: str, seed: int, policy: str | None, actions: Path | None,
         report_path: Path | None, log_path: Path | None) -> int:
-    """Play a day headless with a bot or an actions file; print the summary."""
+    """Play a day headless with a bot or an actions file; write the files, then print."""
     try:
         loaded = load_named_scenario(scenario)
-        script = load_actions(actions) if actions else None
+        script = load_actions(actions, lambda a: unknown_references(a.commands,
+                                                                    loaded.scenario)) \
+            if actions else None
     except InputError as exc:
         err(exc.render())
         return EXIT_INPUT
     sim = Simulation(loaded.scenario, seed)
-    log = new_log(loaded, seed, policy)
+    log = new_log(loaded, seed, policy, source="actions" if script is not None else "bot")
+    rejected: list[str] = []
     if script is not None:
-        play_commands(sim, script.commands)
         log.commands = list(script.commands)
+        rejected = _rejections(log.commands, play_commands(sim, log.commands))
     else:
         assert policy is not None
         log.commands = play_policy(sim, POLICIES[policy]())
-    report = build_report(sim, loaded, policy or "actions")
-    log.final_digest = report["digest"]
-    print(summary(report))
-    return _write_outputs(report, report_path, log, log_path)
+    report = build_report(sim, loaded, policy or "actions", played_at=log.played_at,
+                          source=log.source)
+    log.seal(report["digest"])
+    code = _write_outputs(report, report_path, log, log_path)
+    if rejected:
+        say(f"{len(rejected)} command(s) of {actions} could not be done:\n"
+            + "\n".join(rejected) + "\n")
+    say(summary(report))
+    return code
 
 
 def _write_outputs(report: dict[str, Any], report_path: Path | None, log: SessionLog | None,
@@ -97,7 +168,7 @@ def validate(paths: list[str]) -> int:
             continue
         s = loaded.scenario
         n, r = len(s.patients), len(s.clinic.rooms)
-        print(f"ok  {f}: {s.title} ({n} patient{'' if n == 1 else 's'}, "
+        say(f"ok  {f}: {s.title} ({n} patient{'' if n == 1 else 's'}, "
               f"{r} room{'' if r == 1 else 's'})")
     if bad:
         err(f"{bad} of {len(files)} file(s) have problems")
@@ -108,28 +179,33 @@ def schema(out: Path | None) -> int:
     """Print or write the JSON Schema."""
     text = schema_text()
     if out is None:
-        sys.stdout.write(text)
+        say(text.rstrip("\n"))
         return EXIT_OK
     try:
         out.write_text(text, encoding="utf-8")
     except OSError as exc:
         err(f"cannot write {out}: {exc.strerror}")
         return EXIT_INPUT
-    print(f"wrote {out}")
+    say(f"wrote {out}")
     return EXIT_OK
 
 
 def find_scenario_for(log: SessionLog, log_path: Path, given: str | None) -> LoadedScenario:
-    """The scenario a log was played on: given, beside the log, or bundled; the hash must match."""
+    """The scenario a log was played on: given, beside the log, or bundled; the hash must match.
+
+    The log's file name is only ever looked up in those two folders (it is a bare name).
+    """
+    name = Path(log.scenario.file).name
     candidates = [resolve_scenario(given)] if given else [
-        log_path.parent / log.scenario.file, SCENARIOS / log.scenario.file,
-        *sorted(SCENARIOS.glob("*.json"))]
+        log_path.parent / name, SCENARIOS / name, *bundled_scenarios()]
     for path in candidates:
         if not path.is_file():
             continue
         try:
             loaded = load_scenario(path)
         except InputError:
+            if given:
+                raise
             continue
         if loaded.sha256 == log.scenario.sha256:
             return loaded
@@ -137,12 +213,13 @@ def find_scenario_for(log: SessionLog, log_path: Path, given: str | None) -> Loa
             raise InputError(path, [Problem((), "this is not the file the log was played on "
                                                 "(its SHA-256 differs)")])
     raise InputError(log_path, [Problem(("scenario",), f"cannot find scenario "
-                                        f"'{log.scenario.file}' with the SHA-256 in the log; "
-                                        "pass it with --scenario")])
+                                        f"'{log.scenario.file}' with the SHA-256 in the log "
+                                        "beside the log or among the bundled days; pass it "
+                                        "with --scenario")])
 
 
 def replay(log_path: Path, scenario: str | None, report_path: Path | None) -> int:
-    """Re-simulate a session log and check its digest."""
+    """Re-simulate a session log, check it, write the report with the verdict, then print."""
     try:
         log = load_log(log_path)
         loaded = find_scenario_for(log, log_path, scenario)
@@ -150,16 +227,18 @@ def replay(log_path: Path, scenario: str | None, report_path: Path | None) -> in
         err(exc.render())
         return EXIT_INPUT
     sim = Simulation(loaded.scenario, log.seed)
-    play_commands(sim, log.commands)
-    report = build_report(sim, loaded, log.policy, log.player)
-    print(summary(report))
+    play_commands(sim, log.commands, to_end=False)
+    ended = sim.finished
+    sim.advance(sim.end_time)
+    last_t = log.commands[-1].t if log.commands else None
+    verdict = judge(log, sim.digest(), ended, last_t)
+    report = build_report(sim, loaded, log.policy, log.player, played_at=log.played_at,
+                          source=log.source, verified=verdict.verified,
+                          verified_reason=verdict.reason)
     code = _write_outputs(report, report_path, None, None)
-    if log.final_digest is None:
-        err("the log has no final digest (the day was not finished): nothing to compare")
-        return code
-    if report["digest"] != log.final_digest:
-        err(f"DIGEST MISMATCH: the log says {log.final_digest[:16]}..., the replay gives "
-            f"{report['digest'][:16]}...: the log was changed or was made by another version")
+    say(summary(report))
+    if not verdict.verified:
+        err(verdict.reason)
         return EXIT_DIGEST
-    print(f"replay ok: digest {report['digest'][:16]}... matches")
+    say(f"replay ok: digest {(log.final_digest or '')[:16]}... matches: {verdict.reason}")
     return code

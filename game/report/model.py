@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
+from game import RULES_VERSION
+from game.clinical import vitals as vital_rules
 from game.clinical.competencies import title
+from game.report.schema import REPORT_FORMAT, checked
 from game.scenario.load import LoadedScenario
 from game.scenario.types import clock
 from game.sim.engine import Simulation
-from game.sim.state import Status
+from game.sim.rules.lab import specimen_report
+from game.sim.state import PatientState, Status
 
-REPORT_FORMAT = 1
+__all__ = ["REPORT_FORMAT", "build_report", "patient_outcome", "teaching_points",
+           "vitals_of"]
 OUTCOMES = {
     Status.CHECKED_OUT: "seen",
     Status.LEFT: "left_without_being_seen",
@@ -24,9 +30,44 @@ def patient_outcome(status: Status) -> str:
     return OUTCOMES.get(status, "still_in_clinic")
 
 
+def _abnormal(m: vital_rules.Reading, age: float, sex: str | None) -> set[str]:
+    # Transitional: until abnormal_signs takes the patient's sex, it is called without it.
+    # Remove the fallback when game.clinical.vitals has the new signature.
+    try:
+        return vital_rules.abnormal_signs(m, age, sex=sex)  # type: ignore[call-arg]
+    except TypeError:
+        return vital_rules.abnormal_signs(m, age)
+
+
+def _bp(m: vital_rules.Reading, age: float, sex: str | None) -> str | None:
+    # Transitional: bp_label is being added to game.clinical.vitals; until it is there the
+    # category is reported as unknown (null) rather than judged by a copy of the rule here.
+    label = getattr(vital_rules, "bp_label", None)
+    return None if label is None else str(label(m, age, sex=sex))
+
+
+def vitals_of(p: PatientState) -> dict[str, Any]:
+    """The measured and recorded readings, and how the game's rules judge the measured set."""
+    # The judgement is the game's own (game.clinical.vitals), so the report shows exactly
+    # what the score was based on; the sex is optional in the format.
+    sex = getattr(p.spec, "sex", None)
+    m = p.measured
+    return {
+        "measured": None if m is None else asdict(m),
+        "recorded": None if p.recorded is None else asdict(p.recorded),
+        "abnormal": [] if m is None else sorted(_abnormal(m, p.age_years, sex)),
+        "bp_category": None if m is None else _bp(m, p.age_years, sex),
+    }
+
+
 def build_report(sim: Simulation, loaded: LoadedScenario, policy: str | None,
-                 player: str | None = None) -> dict[str, Any]:
-    """The report as plain data (see the README for its fields)."""
+                 player: str | None = None, *, played_at: str | None = None,
+                 source: str | None = None, verified: bool | None = None,
+                 verified_reason: str | None = None) -> dict[str, Any]:
+    """The report as plain data, checked against game.report.schema.Report (see the README).
+
+    `verified` is None after a plain run, and True or False after a replay checked the log.
+    """
     score = sim.score()
     s = loaded.scenario
     patients = []
@@ -37,15 +78,21 @@ def build_report(sim: Simulation, loaded: LoadedScenario, policy: str | None,
                          "outcome": patient_outcome(p.status), "wait_minutes": wait,
                          "arrived_t": p.arrival_t if p.status != Status.SCHEDULED else None,
                          "exam_start_t": p.exam_start, "exam_end_t": p.exam_end,
-                         "left_t": p.left_t})
+                         "left_t": p.left_t, "vitals": vitals_of(p),
+                         "specimens": specimen_report(sim, p.id)})
     ledger = [{**e.as_dict(), "time": clock(e.t),
                "competency_title": title(e.competency)} for e in sim.ledger.entries]
-    return {
+    return checked({
         "format_version": REPORT_FORMAT,
         "scenario": {"id": s.id, "title": s.title, "sha256": loaded.sha256},
         "seed": sim.seed,
         "policy": policy,
         "player": player,
+        "source": source,
+        "played_at": played_at,
+        "rules_version": RULES_VERSION,
+        "verified": verified,
+        "verified_reason": verified_reason,
         "score": {
             "total": score.total,
             "passed": score.passed,
@@ -54,14 +101,16 @@ def build_report(sim: Simulation, loaded: LoadedScenario, policy: str | None,
             "categories": {name: {"earned": e, "possible": p}
                            for name, (e, p) in score.categories.items()},
         },
-        "critical_errors": [{**e.as_dict(), "time": clock(e.t)} for e in score.critical_errors],
+        "critical_errors": [{**e.as_dict(), "time": clock(e.t),
+                             "competency_title": title(e.competency)}
+                            for e in score.critical_errors],
         "ledger": ledger,
         "patients": patients,
         "ma_activities": [{"start_t": a, "end_t": b, "activity": what}
                           for a, b, what in sim.activities],
         "ended_at": clock(sim.now),
         "digest": sim.digest(),
-    }
+    })
 
 
 def teaching_points(report: dict[str, Any], limit: int = 6) -> list[str]:

@@ -8,7 +8,7 @@ from game.sim.commands import Command
 from game.sim.engine import Simulation
 from game.sim.log import TimedCommand
 from game.sim.policies.base import Policy
-from game.sim.results import Result
+from game.sim.results import Rejected, Result
 
 MAX_STEP = 60  # a bot looks again at least every simulated minute
 
@@ -41,13 +41,20 @@ def _next_look(sim: Simulation) -> int:
     return min(candidates)
 
 
-def play_commands(sim: Simulation, commands: Iterable[TimedCommand]) -> list[Result]:
-    """Give each command at its time, then run the day to its end."""
-    results = []
+def play_commands(sim: Simulation, commands: Iterable[TimedCommand],
+                  to_end: bool = True) -> list[tuple[int, Result]]:
+    """Give each command at its time, then (unless `to_end` is False) run the day to its end.
+
+    One (time given, result) per command, in order; a command after the day ended is
+    rejected as such, so a caller can tell the player about every command that did not run.
+    """
+    results: list[tuple[int, Result]] = []
     for tc in commands:
         if sim.finished:
-            break
+            results.append((tc.t, Rejected("The day was already over.")))
+            continue
         sim.advance(tc.t)
-        results.append(sim.submit(tc.command))
-    sim.advance(sim.end_time)
+        results.append((sim.now, sim.submit(tc.command)))
+    if to_end:
+        sim.advance(sim.end_time)
     return results

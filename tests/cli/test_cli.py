@@ -16,8 +16,9 @@ from typing import Any
 
 import pytest
 
-from game import cli
+from game import RULES_VERSION, cli
 from game.scenario.schema import schema_text
+from game.sim.log import SessionLog, log_digest
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "scenarios"
@@ -120,10 +121,15 @@ def test_report_has_contract_fields(reference: Run) -> None:
 def test_log_has_contract_fields(reference: Run) -> None:
     log = reference.log
     assert set(log) >= {"format_version", "game_version", "scenario", "seed", "commands",
-                        "final_digest"}
+                        "final_digest", "source", "policy", "player", "played_at",
+                        "rules_version"}
     assert log["scenario"]["sha256"] == reference.report["scenario"]["sha256"]
     assert log["seed"] == 1
-    assert log["final_digest"] == reference.report["digest"]
+    assert log["source"] == "bot" and log["policy"] == "reference"
+    assert log["rules_version"] == RULES_VERSION
+    # The final digest binds the log's own fields and the final state the report gives.
+    assert log["final_digest"] == log_digest(SessionLog.model_validate(log),
+                                             reference.report["digest"])
     assert log["commands"]
     for tc in log["commands"]:
         assert set(tc) == {"t", "command"}
@@ -135,7 +141,10 @@ def test_log_has_contract_fields(reference: Run) -> None:
 def test_same_seed_same_day(reference: Run, tmp_path: Path) -> None:
     again = play(tmp_path, "reference")
     assert again.report["digest"] == reference.report["digest"]
-    assert again.log == reference.log
+    # The same day, played at another moment: only the date (and so the seal) differ.
+    dated = ("played_at", "final_digest")
+    assert {k: v for k, v in again.log.items() if k not in dated} == \
+        {k: v for k, v in reference.log.items() if k not in dated}
 
 
 def test_naive_scores_well_below_reference(runs: dict[str, Run]) -> None:
@@ -384,7 +393,7 @@ def test_replay_unknown_scenario(reference: Run, tmp_path: Path) -> None:
 def test_headless_commands_never_import_pygame(reference: Run, tmp_path: Path) -> None:
     script = f"""
 import contextlib, io, sys
-from game import cli
+from game import RULES_VERSION, cli
 with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
     codes = [
         cli.main(["run", "short_morning", "--policy", "idle", "--report", "r.html"]),

@@ -61,7 +61,7 @@ def log_file(tmp_path: Path) -> Path:
     sim = Simulation(loaded.scenario, 3)
     log = new_log(loaded, 3, "reference")
     log.commands = play_policy(sim, POLICIES["reference"]())
-    log.final_digest = sim.digest()
+    log.seal(sim.digest())
     path = tmp_path / "session.json"
     save_log(log, path)
     return path
@@ -84,3 +84,4 @@ def test_a_tampered_log_is_caught(log_file: Path, capsys):
 def test_log_round_trips_through_json(log_file: Path):
     log = SessionLog.model_validate_json(log_file.read_text())
     assert log.commands and log.final_digest and log.scenario.file == "standard_day.json"
+    assert log.source == "bot" and log.policy == "reference" and log.played_at

@@ -1,0 +1,158 @@
+"""The report's JSON as pydantic models: the versioned contract graders and tools read.
+
+`build_report` validates what it builds against `Report`, so a field cannot disappear or
+change type without a test failing; `report_schema()` is its JSON Schema.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+REPORT_FORMAT = 2  # 2: patients' vitals and specimens; verified, verified_reason, played_at
+
+
+class _Closed(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _Open(BaseModel):
+    # Ledger rows are the simulation's entries as they are: a field the ledger gains
+    # appears in the report without a change here.
+    model_config = ConfigDict(extra="allow")
+
+
+class ScenarioInfo(_Closed):
+    """Which day was played."""
+
+    id: str
+    title: str
+    sha256: str
+
+
+class CategoryScore(_Closed):
+    """Points earned out of points possible in one category."""
+
+    earned: int
+    possible: int
+
+
+class ScoreInfo(_Closed):
+    """The day's score."""
+
+    total: int = Field(ge=0, le=100)
+    passed: bool
+    grade: str
+    pass_mark: int
+    categories: dict[str, CategoryScore]
+
+
+class LedgerRow(_Open):
+    """One award or penalty, with its clock time and the competency's title."""
+
+    t: int
+    category: str
+    points: int
+    max: int
+    competency: str | None
+    patient: str | None
+    reason: str
+    note: str
+    critical: bool
+    time: str
+    competency_title: str | None = None
+
+
+class ReadingInfo(_Closed):
+    """One set of vital signs."""
+
+    systolic: int
+    diastolic: int
+    pulse: int
+    resp: int
+    temp_f: float
+    spo2: int
+    weight_lb: float
+    height_in: float | None = None
+
+
+class VitalsInfo(_Closed):
+    """What the devices measured, what the MA recorded, and how the game judges the measured."""
+
+    measured: ReadingInfo | None
+    recorded: ReadingInfo | None
+    abnormal: list[str] = Field(description="Signs the game judges abnormal in the measured "
+                                "set (bp, pulse, resp, temp, spo2); empty if not measured.")
+    bp_category: str | None = Field(description="The blood-pressure category of the measured "
+                                    "set for the patient's age; null if not measured.")
+
+
+class SpecimenInfo(_Closed):
+    """One tube drawn today and where it ended up."""
+
+    tube: str
+    tests: list[str]
+    status: Literal["received", "rejected", "not_sent"]
+    reason: str | None
+
+
+class PatientInfo(_Closed):
+    """One patient's visit."""
+
+    id: str
+    name: str
+    appointment: str
+    outcome: str
+    wait_minutes: int | None
+    arrived_t: int | None
+    exam_start_t: int | None
+    exam_end_t: int | None
+    left_t: int | None
+    vitals: VitalsInfo
+    specimens: list[SpecimenInfo]
+
+
+class Activity(_Closed):
+    """What the MA did from one time to another."""
+
+    start_t: int
+    end_t: int
+    activity: str
+
+
+class Report(_Closed):
+    """The end-of-day report, format 2."""
+
+    format_version: int = REPORT_FORMAT
+    scenario: ScenarioInfo
+    seed: int
+    policy: str | None
+    player: str | None
+    source: str | None = Field(description="Where the commands came from: window, bot or "
+                               "actions; null when not known.")
+    played_at: str | None = Field(description="Wall-clock date and time the day was played "
+                                  "(ISO 8601), from the session log; null when not known.")
+    rules_version: int = Field(description="The rules version the report was computed with.")
+    verified: bool | None = Field(description="After a replay: whether the log verified. "
+                                  "Null after a plain run.")
+    verified_reason: str | None = Field(description="Why it verified or did not; null after "
+                                        "a plain run.")
+    score: ScoreInfo
+    critical_errors: list[LedgerRow]
+    ledger: list[LedgerRow]
+    patients: list[PatientInfo]
+    ma_activities: list[Activity]
+    ended_at: str
+    digest: str = Field(description="SHA-256 of the day's final state.")
+
+
+def checked(data: dict[str, Any]) -> dict[str, Any]:
+    """The report data after validation against the model, as plain JSON-ready data."""
+    return Report.model_validate(data).model_dump(mode="json")
+
+
+def report_schema() -> str:
+    """The JSON Schema of the report."""
+    return json.dumps(Report.model_json_schema(), indent=2) + "\n"
