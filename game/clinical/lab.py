@@ -1,4 +1,4 @@
-"""Blood tubes, the CLSI GP41 order of draw, and which tube each orderable test needs."""
+"""Blood tubes, the CLSI GP41 order of draw, additive carry-over, and each test's tube."""
 
 from __future__ import annotations
 
@@ -18,18 +18,22 @@ class Tube:
     additive: str
     order: int
     serum: bool  # serum tubes must clot before they are centrifuged
+    group: str  # what it adds to the blood, the key of the carry-over table below
 
 
 TUBES: dict[str, Tube] = {
     t.code: t
     for t in (
-        Tube("blood_culture", "blood culture bottles", "SPS / culture media", 1, False),
-        Tube("light_blue", "light blue top", "3.2% sodium citrate (fill 9:1)", 2, False),
-        Tube("red", "red top", "none (clot activator)", 3, True),
-        Tube("gold", "gold top (SST)", "clot activator and gel", 3, True),
-        Tube("green", "green top", "heparin", 4, False),
-        Tube("lavender", "lavender top", "EDTA", 5, False),
-        Tube("gray", "gray top", "sodium fluoride / potassium oxalate", 6, False),
+        Tube("blood_culture", "blood culture bottles", "SPS / culture media", 1, False,
+             "culture"),
+        Tube("light_blue", "light blue top", "3.2% sodium citrate (fill 9:1)", 2, False,
+             "citrate"),
+        Tube("red", "red top", "none (clot activator)", 3, True, "clot activator"),
+        Tube("gold", "gold top (SST)", "clot activator and gel", 3, True, "clot activator"),
+        Tube("green", "green top", "heparin", 4, False, "heparin"),
+        Tube("lavender", "lavender top", "EDTA", 5, False, "EDTA"),
+        Tube("gray", "gray top", "sodium fluoride / potassium oxalate", 6, False,
+             "fluoride/oxalate"),
     )
 }
 
@@ -65,11 +69,46 @@ LAB_TESTS: dict[str, LabTest] = {
 
 CLOT_MINUTES = 30  # serum tubes clot about 30 minutes before centrifuging
 CENTRIFUGE_MINUTES = 10  # about 10-15 minutes in the centrifuge
+ORDER_OF_DRAW_TEXT = "blood culture, light blue, red/gold, green, lavender, gray"
 ADDITIVE_CARRYOVER_NOTE = (
-    "Draw in the CLSI order: blood culture, light blue, red/gold, green, lavender, gray. "
-    "Out of order, additive carries over from one tube to the next (EDTA before a serum tube "
-    "falsely raises potassium and lowers calcium), so the specimen has to be recollected."
+    f"Draw in the CLSI order: {ORDER_OF_DRAW_TEXT}. Out of order, additive carries over into "
+    "the tubes drawn after it (never into those drawn before): EDTA before a serum tube "
+    "falsely raises potassium and lowers calcium, EDTA or heparin before the light blue top "
+    "invalidates coagulation results, and those tubes' tests are recollected."
 )
+
+# What a later tube's contents do to a tube that belongs earlier in the order, keyed by
+# (carried group, receiving group). Sources: CLSI GP41 (Collection of Diagnostic Venous Blood
+# Specimens, 7th ed., 2017) and the rationale of its order (Calam RR, Cooper MH, "Recommended
+# order of draw for collecting blood specimens into additive-containing tubes", Clin Chem
+# 1982;28:1399): culture bottles first for sterility; citrate before every additive, since all
+# of them disturb clotting tests; EDTA (K2/K3) adds potassium and binds calcium; oxalate binds
+# calcium and distorts cells; heparin keeps serum from clotting; clot activator starts clotting.
+CARRYOVER_EFFECTS: dict[tuple[str, str], str] = {
+    **{(g, "culture"): "a non-sterile stopper touched the culture draw: the culture may grow "
+       "contaminants (a false positive)"
+       for g in ("citrate", "clot activator", "heparin", "EDTA", "fluoride/oxalate")},
+    ("clot activator", "citrate"): "clot activator started clotting in the citrate tube: "
+    "coagulation results (PT/INR, PTT) invalid",
+    ("heparin", "citrate"): "heparin prolongs clotting times: coagulation results (PT/INR, "
+    "PTT) invalid",
+    ("EDTA", "citrate"): "EDTA binds the calcium clotting needs: coagulation results (PT/INR, "
+    "PTT) invalid",
+    ("fluoride/oxalate", "citrate"): "oxalate binds the calcium clotting needs: coagulation "
+    "results (PT/INR, PTT) invalid",
+    ("heparin", "clot activator"): "heparin keeps the serum from clotting fully: the serum is "
+    "unusable",
+    ("EDTA", "clot activator"): "potassium EDTA falsely raises potassium and falsely lowers "
+    "calcium",
+    ("fluoride/oxalate", "clot activator"): "potassium oxalate falsely raises potassium and "
+    "lowers calcium; fluoride inhibits enzyme tests",
+    ("EDTA", "heparin"): "potassium EDTA falsely raises potassium and falsely lowers "
+    "calcium",
+    ("fluoride/oxalate", "heparin"): "potassium oxalate falsely raises potassium and lowers "
+    "calcium; fluoride inhibits enzyme tests",
+    ("fluoride/oxalate", "EDTA"): "oxalate distorts the blood cells: the CBC and cell "
+    "morphology are unreliable",
+}
 
 
 def tubes_for(tests: list[str]) -> list[str]:
@@ -82,3 +121,29 @@ def order_is_correct(drawn: list[str]) -> bool:
     """True when no tube is drawn after one that comes later in the order of draw."""
     orders = [TUBES[c].order for c in drawn]
     return all(a <= b for a, b in itertools.pairwise(orders))
+
+
+def carried_into(drawn: list[str]) -> list[tuple[str, ...]]:
+    """For each tube of a draw, the earlier-drawn tubes that belong later in the order.
+
+    A wrong order compromises only the tubes drawn after the mistake: a tube is compromised
+    exactly when some tube with a later CLSI position was drawn before it (CLSI GP41).
+    Every code must be a key of TUBES.
+    """
+    out: list[tuple[str, ...]] = []
+    for i, code in enumerate(drawn):
+        before = dict.fromkeys(c for c in drawn[:i] if TUBES[c].order > TUBES[code].order)
+        out.append(tuple(before))
+    return out
+
+
+def carryover_effect(source: str, into: str) -> str:
+    """What the additive of tube `source` does to tube `into` drawn after it."""
+    s, t = TUBES[source], TUBES[into]
+    effect = CARRYOVER_EFFECTS[(s.group, t.group)]
+    return f"{s.group} ({s.name}) carried into the {t.name}: {effect}"
+
+
+def tests_in(tube: str, tests: list[str]) -> list[str]:
+    """The ordered tests that are collected in one tube, in the order they were ordered."""
+    return [t for t in tests if LAB_TESTS[t].tube == tube]

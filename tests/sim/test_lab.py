@@ -43,12 +43,16 @@ def test_correct_order_labels_clot_spin_and_courier(make):
     assert all(s.shipped and s.rejected is None for s in d.sim.world.specimens)
 
 
-def test_wrong_order_of_draw_is_rejected_by_the_lab(make):
+def test_wrong_order_rejects_only_the_tubes_drawn_after_the_mistake(make):
     d = make(lab_day(["CMP", "CBC"]))
     through_exam(d, "lab")
     d.do(c.DrawBlood(patient="lab", identifiers=IDS, tubes=["lavender", "gold"]))
     [collect] = d.entries("lab", "Drew")
-    assert collect.points == 0 and "EDTA" in collect.note and "out of order" in collect.reason
+    # the lavender top was drawn first and is good: one of two tubes counts
+    assert collect.points == 1 and "out of order" in collect.reason
+    assert "gold top (SST) after the lavender top" in collect.reason
+    assert "potassium" in collect.note and "calcium" in collect.note
+    assert "comprehensive metabolic panel" in collect.note
     d.do(c.LabelSpecimens(patient="lab", identifiers=IDS))
     d.do(c.CheckOut(patient="lab"))
     d.sim.advance(d.sim.now + 31 * 60)
@@ -56,8 +60,15 @@ def test_wrong_order_of_draw_is_rejected_by_the_lab(make):
     spin_done(d)
     d.do(c.PackSpecimens(patient="lab"))
     ship(d)
-    rejected = d.entries("lab", "lab rejected")
-    assert rejected and "out of order" in rejected[0].reason
+    [rejected] = d.entries("lab", "lab rejected")
+    assert "gold top" in rejected.reason and "out of order" in rejected.reason
+    assert "EDTA (lavender top) carried into the gold top" in rejected.reason
+    assert "recollected" in rejected.note and "pickup" not in rejected.note
+    lavender = next(s for s in d.sim.world.specimens if s.tube == "lavender")
+    assert lavender.shipped and lavender.rejected is None
+    [shipped] = d.entries("lab", "specimens:")
+    assert shipped.points == 1 and "gold top (SST) rejected by the lab" in shipped.reason
+    assert "Pack specimens" not in shipped.note
 
 
 def test_spinning_before_the_clot_ruins_the_serum(make):

@@ -60,6 +60,8 @@ def first_good_slot(sim: Simulation, p: PatientState, respect_patient: bool = Tr
     av = p.spec.availability
     prov = p.spec.appointment.provider
     last = fu.max_days if respect_patient else fu.max_days + 60
+    # A day near the end of the calendar (year 9999) has no dates past dt.date.max to try.
+    last = min(last, (dt.date.max - sim.scenario.date).days)
     for days in range(fu.min_days, last + 1):
         date = sim.scenario.date + dt.timedelta(days=days)
         if respect_patient and WEEKDAYS[date.weekday()] not in av.weekdays:

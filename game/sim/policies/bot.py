@@ -11,6 +11,7 @@ from game.scenario.models import Task
 from game.sim import commands as c
 from game.sim.policies.base import by_status, first_good_slot, free_rooms, ready_to_pack
 from game.sim.rules.lab import needed_tubes
+from game.sim.rules.lab_courier import next_pickup
 from game.sim.state import PatientState, Status
 
 if TYPE_CHECKING:
@@ -113,13 +114,17 @@ class Bot:
             if self.style.careful and not p.history_reviewed and (
                     p.status != S.WITH_PROVIDER or p.escalated_t is not None):
                 return c.ReviewHistory(patient=p.id)
-            if p.recorded is None:
-                m = p.measured
+            m = p.measured
+            # An escalation can bring the provider in before any vitals were taken: then
+            # there is nothing to record, and the device cannot be used mid-exam.
+            if p.recorded is None and m is not None:
                 flags = sorted(abnormal_signs(m, p.age_years)) if self.style.careful else []
                 return c.RecordVitals(
                     patient=p.id, systolic=m.systolic, diastolic=m.diastolic, pulse=m.pulse,
                     resp=m.resp, temp_f=m.temp_f, spo2=m.spo2, weight_lb=m.weight_lb,
                     height_in=m.height_in, abnormal=flags)
+            if p.status == S.ROOMED:  # rooming left unfinished: call the provider in anyway
+                return c.SignalReady(patient=p.id)
         return None
 
     def _rooming(self, sim: Simulation) -> c.Command | None:
@@ -185,6 +190,8 @@ class Bot:
             return None
         if any(not s.shipped and not s.packed for s in sim.world.specimens):
             return None  # wait for tubes to clot and spin
+        if self.style.careful and self._box_awaits_courier(sim):
+            return None  # someone has to hand the packed box to the courier
         if self.style.checklists:
             if sim.now < sim.closes - 30 * 60:
                 return None
@@ -195,3 +202,10 @@ class Bot:
                 if not room.clean:
                     return c.CleanRoom(room=room.id)
         return c.ClockOut()
+
+    @staticmethod
+    def _box_awaits_courier(sim: Simulation) -> bool:
+        """Packed tubes are waiting and a courier still comes before the day must end."""
+        nxt = next_pickup(sim)
+        return (nxt is not None and nxt <= sim.end_time
+                and any(s.packed and not s.shipped for s in sim.world.specimens))

@@ -1,17 +1,18 @@
-"""Specimens: venipuncture in the order of draw, bedside labels, clotting, spinning, the courier."""
+"""Specimens: venipuncture tube by tube in the order of draw, labels, clotting, spinning, report."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from game.clinical.lab import (
-    ADDITIVE_CARRYOVER_NOTE,
     CENTRIFUGE_MINUTES,
     CLOT_MINUTES,
     LAB_TESTS,
+    ORDER_OF_DRAW_TEXT,
     TUBES,
-    order_is_correct,
-    tubes_for,
+    carried_into,
+    carryover_effect,
+    tests_in,
 )
 from game.scenario.types import clock
 from game.sim.commands import (
@@ -23,8 +24,10 @@ from game.sim.commands import (
     valid_identifiers,
 )
 from game.sim.results import Accepted, Rejected, Result
+from game.sim.rules import lab_courier
 from game.sim.rules.expectations import key
 from game.sim.rules.front_desk import patient
+from game.sim.rules.lab_courier import needed_tubes, specimens_of
 from game.sim.rules.rooming import in_room, wrong_chart
 from game.sim.scheduler import Event
 from game.sim.state import PatientState, Specimen, Status
@@ -32,17 +35,10 @@ from game.sim.state import PatientState, Specimen, Status
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
 
+__all__ = ["needed_tubes", "specimen_report", "specimens_of"]
+
 AFTER_EXAM = frozenset({Status.EXAM_DONE})
-
-
-def needed_tubes(p: PatientState) -> list[str]:
-    """The venous tubes this patient's orders need, in order of draw."""
-    return tubes_for([t for t in p.spec.orders.labs if LAB_TESTS[t].tube in TUBES])
-
-
-def specimens_of(sim: Simulation, pid: str) -> list[Specimen]:
-    """The patient's current tubes (replaced ones excluded)."""
-    return [s for s in sim.world.specimens if s.patient == pid]
+COLLECT_POINTS = 3
 
 
 def _identify(sim: Simulation, p: PatientState, ids: list[str], what: str) -> None:
@@ -54,19 +50,18 @@ def _identify(sim: Simulation, p: PatientState, ids: list[str], what: str) -> No
 
 
 def draw_blood(sim: Simulation, cmd: DrawBlood) -> Result:
-    """Fill tubes in the order given; the order of draw decides whether they are usable."""
+    """Fill tubes in the order given; each tube is judged by the tubes drawn before it."""
     p = in_room(sim, cmd.patient, AFTER_EXAM)
     if isinstance(p, Rejected):
         return p
+    unknown = list(dict.fromkeys(t for t in cmd.tubes if t not in TUBES))
+    if unknown:
+        return Rejected(f"Unknown tube(s): {', '.join(unknown)}. Tubes: {', '.join(TUBES)}.")
     needed = needed_tubes(p)
     if not needed:
         return Rejected(f"No blood tests are ordered for {p.name}.")
-    unknown = [t for t in cmd.tubes if t not in TUBES]
-    if unknown:
-        return Rejected(f"Unknown tube(s): {', '.join(unknown)}. Tubes: {', '.join(TUBES)}.")
     secs = sim.walk(f"room:{p.room}") + sim.d.venipuncture + sim.d.per_tube * len(cmd.tubes)
     _identify(sim, p, cmd.identifiers, "Drew blood")
-    ok = order_is_correct(cmd.tubes)
     if p.drawn:
         sim.ledger.penalty(sim.now, "experience", 1, "I.P.2.b", p.id,
                            f"A second venipuncture for {p.name}",
@@ -74,29 +69,65 @@ def draw_blood(sim: Simulation, cmd: DrawBlood) -> Result:
     drawn_now = set(cmd.tubes)
     sim.world.specimens = [s for s in sim.world.specimens
                            if not (s.patient == p.id and s.tube in drawn_now and not s.shipped)]
-    for tube in dict.fromkeys(cmd.tubes):
-        sim.world.specimens.append(Specimen(p.id, tube, sim.now + secs, ok))
+    # The first tube of a kind is the one kept: carry-over only grows along the draw.
+    kept: dict[str, Specimen] = {}
+    for tube, carried in zip(cmd.tubes, carried_into(cmd.tubes), strict=True):
+        if tube not in kept:
+            kept[tube] = Specimen(p.id, tube, sim.now + secs, carried)
+    sim.world.specimens.extend(kept.values())
     p.drawn = True
-    missing = [t for t in needed if t not in drawn_now]
-    extra = [t for t in drawn_now if t not in needed]
-    problems = []
-    if not ok:
-        problems.append("out of order")
+    _note_duplicates(sim, p, cmd.tubes)
+    _score_collection(sim, p, needed, list(kept.values()))
+    p.busy_until = sim.now + secs
+    for s in kept.values():
+        if TUBES[s.tube].serum:
+            sim.schedule(sim.now + secs + 60 * CLOT_MINUTES, "clotted", p.id, s.tube)
+    return Accepted(secs, f"drawing blood from {p.name}")
+
+
+def _note_duplicates(sim: Simulation, p: PatientState, tubes: list[str]) -> None:
+    """A second tube of a kind in one draw takes the patient's blood for nothing."""
+    extra = {t: tubes.count(t) - 1 for t in dict.fromkeys(tubes) if tubes.count(t) > 1}
+    if extra:
+        what = ", ".join(f"{n} extra {TUBES[t].name}" for t, n in extra.items())
+        sim.ledger.penalty(
+            sim.now, "clinical", 1, "I.P.2.b", p.id,
+            f"Wasted draw for {p.name}: {what} in the same draw",
+            "One tube of each kind carries every test collected in it: a duplicate tube takes "
+            "the patient's blood for nothing.")
+
+
+def _score_collection(sim: Simulation, p: PatientState, needed: list[str],
+                      kept: list[Specimen]) -> None:
+    """Points in proportion to the needed tubes drawn usable; the note names each carry-over."""
+    drawn = {s.tube: s for s in kept}
+    good = [t for t in needed if t in drawn and not drawn[t].carried_from]
+    missing = [t for t in needed if t not in drawn]
+    unneeded = [s.tube for s in kept if s.tube not in needed]
+    spoiled = [s for s in kept if s.carried_from]
+    problems, notes = [], []
+    if spoiled:
+        problems.append("out of order (" + "; ".join(
+            f"{TUBES[s.tube].name} after the {', '.join(TUBES[c].name for c in s.carried_from)}"
+            for s in spoiled) + ")")
+        for s in spoiled:
+            tests = ", ".join(LAB_TESTS[t].name for t in tests_in(s.tube, p.spec.orders.labs))
+            notes.append("; ".join(carryover_effect(c, s.tube) for c in s.carried_from)
+                         + (f". Only the {TUBES[s.tube].name}'s tests ({tests}) must be "
+                            "recollected." if tests else "."))
+        notes.append(f"Draw in the CLSI GP41 order: {ORDER_OF_DRAW_TEXT}; tubes drawn before "
+                     "the mistake are good.")
     if missing:
         problems.append(f"missing {', '.join(TUBES[t].name for t in missing)}")
-    if extra:
-        problems.append(f"unneeded {', '.join(TUBES[t].name for t in sorted(extra))}")
-    pts = 0 if not ok else 3 - (2 if missing else 0) - (1 if extra else 0)
+    if unneeded:
+        problems.append(f"unneeded {', '.join(TUBES[t].name for t in sorted(unneeded))}")
+    if missing or unneeded:
+        notes.append("Draw exactly the tubes the ordered tests need, no more.")
+    pts = max(0, COLLECT_POINTS * len(good) // len(needed) - (1 if unneeded else 0))
     sim.ledger.award(key(p.id, "collect"), sim.now, pts,
                      f"Drew {p.name}'s blood" + (f": {'; '.join(problems)}" if problems else
                                                 " in the correct order of draw"),
-                     ADDITIVE_CARRYOVER_NOTE if not ok else
-                     "Draw exactly the tubes the ordered tests need, no more." if problems else "")
-    p.busy_until = sim.now + secs
-    for tube in cmd.tubes:
-        if TUBES[tube].serum:
-            sim.schedule(sim.now + secs + 60 * CLOT_MINUTES, "clotted", p.id, tube)
-    return Accepted(secs, f"drawing blood from {p.name}")
+                     " ".join(notes))
 
 
 def label(sim: Simulation, cmd: LabelSpecimens) -> Result:
@@ -118,7 +149,12 @@ def label(sim: Simulation, cmd: LabelSpecimens) -> Result:
     good = valid_identifiers(cmd.identifiers) >= 2 and not mislabeled
     sim.ledger.award(key(p.id, "label"), sim.now, 2 if good else 0,
                      f"Labeled {p.name}'s {len(unlabeled)} tube(s) at the bedside"
-                     + ("" if good else " without proper identification"))
+                     + ("" if good else " without proper identification"),
+                     "" if good else
+                     "Confirm two identifiers (full name and date of birth) with the patient "
+                     "before labeling, and label from the chart of the patient in front of you: "
+                     "a tube with another patient's identity is rejected, or worse, reported "
+                     "as theirs (The Joint Commission NPSG.01.01.01).")
     return Accepted(secs, f"labeling {p.name}'s tubes")
 
 
@@ -181,75 +217,29 @@ def pack(sim: Simulation, cmd: PackSpecimens) -> Result:
                         f"{clock(spinning[0].spun_at + 60 * CENTRIFUGE_MINUTES)}.")
     secs = sim.walk("lab") + sim.d.pack_specimens
     for s in todo:
-        s.packed = True
+        s.packed, s.packed_t = True, sim.now
     return Accepted(secs, f"packing {p.name}'s specimens")
 
 
-def rejection(s: Specimen) -> str | None:
-    """Why the lab would refuse a tube, if it would."""
-    if s.label_of is None:
-        return "unlabeled"
-    if s.label_of != s.patient:
-        return "labeled with another patient's identity"
-    if not s.order_ok:
-        return "drawn out of order (additive carryover)"
-    if TUBES[s.tube].serum and not s.spin_ok:
-        return "serum not separated (not clotted and centrifuged)"
-    return None
-
-
-def on_courier(sim: Simulation, event: Event) -> None:
-    """The courier takes the box; the lab judges each tube; the last pickup strands the rest."""
-    last = int(event.subject) == len(sim.pickups) - 1
-    sim.world.couriers_done += 1
-    shipped_patients = set()
-    for s in sim.world.specimens:
-        if s.packed and not s.shipped:
-            s.shipped = True
-            s.rejected = rejection(s)
-            shipped_patients.add(s.patient)
-    for pid in sorted(shipped_patients):
-        _judge_shipment(sim, sim.world.patients[pid])
-    stranded = sorted({s.patient for s in sim.world.specimens if not s.shipped}) if last else []
-    for pid in stranded:
-        p = sim.world.patients[pid]
-        sim.ledger.award(key(pid, "ship"), sim.now, 0,
-                         f"{p.name}'s specimens missed the last courier")
-        sim.ledger.penalty(sim.now, "flow", 2, "I.P.2.b", pid,
-                           f"{p.name}'s specimens missed the courier",
-                           "Pack specimens before the last pickup: a missed courier means "
-                           "results a day late or a recalled patient.")
-    n = len(shipped_patients)
-    sim.notify("info" if not stranded else "bad",
-               f"The courier left with specimens from {n} patient(s)"
-               + (f"; {len(stranded)} patient(s)' tubes were not ready." if stranded else "."))
-
-
-def _judge_shipment(sim: Simulation, p: PatientState) -> None:
-    tubes = specimens_of(sim, p.id)
-    rejected = [s for s in tubes if s.shipped and s.rejected]
-    for s in rejected:
-        sim.ledger.penalty(
-            sim.now, "clinical", 2, "I.P.2.b", p.id,
-            f"The lab rejected {p.name}'s {TUBES[s.tube].name}: {s.rejected}",
-            "The patient must come back for a new draw. Label at the bedside, draw in order, "
-            "and let serum clot and spin before packing.")
-    good = {s.tube for s in tubes if s.shipped and not s.rejected}
-    if rejected:
-        sim.ledger.award(key(p.id, "ship"), sim.now, 0, f"{p.name}'s specimens were rejected")
-    elif set(needed_tubes(p)) <= good:
-        sim.ledger.award(key(p.id, "ship"), sim.now, 2, f"{p.name}'s specimens reached the lab")
-
-
 def store_for_tomorrow(sim: Simulation) -> None:
-    """End of day: tubes drawn after the last pickup and packed are stored correctly."""
-    last = sim.pickups[-1]
-    for pid in sorted({s.patient for s in sim.world.specimens if not s.shipped}):
-        tubes = specimens_of(sim, pid)
-        p = sim.world.patients[pid]
-        if all(s.packed and s.drawn_t > last and rejection(s) is None for s in tubes):
-            sim.ledger.award(key(pid, "ship"), sim.now, 2,
-                             f"{p.name}'s specimens are stored for the next pickup")
+    """End of day: judge every tube still to be judged (stored, stranded, never handed over)."""
+    lab_courier.end_of_day(sim)
+
+
+def specimen_report(sim: Simulation, pid: str) -> list[dict[str, Any]]:
+    """One entry per tube drawn today for a patient: its tests, where it ended up, and why."""
+    p = sim.world.patients.get(pid)
+    if p is None:
+        return []
+    out: list[dict[str, Any]] = []
+    for s in specimens_of(sim, pid):
+        if s.shipped:
+            status, reason = ("rejected", s.rejected) if s.rejected else ("received", None)
+        else:
+            status, reason = "not_sent", lab_courier.not_sent(sim, s)[0]
+        out.append({"tube": s.tube, "tests": tests_in(s.tube, p.spec.orders.labs),
+                    "status": status, "reason": reason})
+    return out
 
 
 def on_clotted(sim: Simulation, event: Event) -> None:
@@ -264,12 +254,3 @@ def on_spun(sim: Simulation, event: Event) -> None:
     """The centrifuge stops."""
     p = sim.world.patients[event.subject]
     sim.notify("info", f"{p.name}'s {TUBES[event.data[0]].name} is spun: ready to pack.", p.id)
-
-
-def on_courier_warning(sim: Simulation, event: Event) -> None:
-    """Fifteen minutes before a pickup."""
-    t = sim.pickups[int(event.subject)]
-    unpacked = {s.patient for s in sim.world.specimens if not s.packed}
-    sim.notify("warning", f"The courier comes at {clock(t)}"
-               + (f": {len(unpacked)} patient(s)' tubes are not packed." if unpacked else "."),
-               None, "courier")
