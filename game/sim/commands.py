@@ -95,6 +95,13 @@ class ReviewHistory(_Command):
     patient: Ident
 
 
+class SignalReady(_Command):
+    """Put the door flag up before rooming is complete; the skipped steps are scored missed."""
+
+    type: Literal["signal_ready"] = "signal_ready"
+    patient: Ident
+
+
 class Escalate(_Command):
     """Alert the provider to a patient now."""
 
@@ -191,11 +198,17 @@ class ClockOut(_Command):
     type: Literal["clock_out"] = "clock_out"
 
 
+class EndDay(_Command):
+    """End the day now, even mid-task: whatever is not done is scored as undone."""
+
+    type: Literal["end_day"] = "end_day"
+
+
 Command = Annotated[
     CompleteTask | LogFridge | CheckIn | MarkNoShow | RoomPatient | MeasureVitals
-    | RecordVitals | ReviewHistory | Escalate | AssistProvider | DrawBlood | LabelSpecimens
-    | Fingerstick | Centrifuge | PackSpecimens | BookFollowUp | ProcessReferral | CheckOut
-    | CompleteChart | CleanRoom | ClockOut,
+    | RecordVitals | ReviewHistory | SignalReady | Escalate | AssistProvider | DrawBlood
+    | LabelSpecimens | Fingerstick | Centrifuge | PackSpecimens | BookFollowUp
+    | ProcessReferral | CheckOut | CompleteChart | CleanRoom | ClockOut | EndDay,
     Field(discriminator="type"),
 ]
 

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.scenario.models import Scenario
-from game.scenario.types import clock, seconds
+from game.scenario.types import seconds
 from game.sim import digest as digest_mod
 from game.sim.calendar import Calendar
 from game.sim.commands import Command
 from game.sim.layout import Layout
 from game.sim.results import Accepted, Rejected, Result
 from game.sim.rng import Streams
-from game.sim.rules import HANDLERS, ON_EVENT, after_change, expectations, setup
+from game.sim.rules import HANDLERS, ON_EVENT, WHILE_BUSY, after_change, expectations, setup
 from game.sim.scheduler import Event, Scheduler
 from game.sim.scoring import Ledger, Score
 from game.sim.state import World
@@ -31,6 +31,14 @@ class Notice:
     text: str
     patient: str | None = None
     topic: str = ""  # what it is about ("arrival", "patience", "assist", "courier"), for the UI
+
+
+def duration(secs: int) -> str:
+    """A short span for the player: "40 s", "2 min", "3 min 5 s"."""
+    mins, rest = divmod(max(0, secs), 60)
+    if not mins:
+        return f"{rest} s"
+    return f"{mins} min" + (f" {rest} s" if rest else "")
 
 
 class Simulation:
@@ -99,16 +107,26 @@ class Simulation:
         """The MA can start something now."""
         return not self.finished and self.world.ma.busy_until <= self.now
 
+    def busy_reason(self) -> str | None:
+        """Why the MA cannot start something now: what they are doing and how long is left
+        (never a clock time, which reads as "now" in its last minute); None when free."""
+        ma = self.world.ma
+        left = ma.busy_until - self.now
+        if left <= 0:
+            return None
+        return f"You are busy {ma.activity} for another {duration(left)}."
+
     def submit(self, command: Command) -> Result:
         """Have the MA do something now. Rejected leaves the world unchanged."""
         if self.finished:
             return Rejected("The day is over.")
         ma = self.world.ma
-        if ma.busy_until > self.now:
-            return Rejected(f"You are busy ({ma.activity}) until {clock(ma.busy_until)}.")
+        busy = self.busy_reason()
+        if busy is not None and type(command) not in WHILE_BUSY:
+            return Rejected(busy)
         handler: Callable[[Simulation, Any], Result] = HANDLERS[type(command)]
         result = handler(self, command)
-        if isinstance(result, Accepted):
+        if isinstance(result, Accepted) and not self.finished:
             ma.busy_until = self.now + result.seconds
             ma.activity = result.message
             self.activities.append((self.now, ma.busy_until, result.message))

@@ -38,18 +38,27 @@ class Specimen:
     patient: str
     tube: str
     drawn_t: int
-    order_ok: bool
+    # tubes drawn before this one in the same draw that belong later in the order of draw:
+    # their additive carried over into this tube (empty when it was drawn in order)
+    carried_from: tuple[str, ...] = ()
     label_of: str | None = None  # whose identity is on the label; None if unlabeled
     spun_at: int | None = None
     spin_ok: bool = False
     packed: bool = False
+    packed_t: int | None = None
     shipped: bool = False
+    shipped_t: int | None = None
     rejected: str | None = None
 
     @property
     def key(self) -> str:
         """Stable id for display and digests."""
         return f"{self.patient}:{self.tube}:{self.drawn_t}"
+
+    @property
+    def order_ok(self) -> bool:
+        """No additive carried over into this tube."""
+        return not self.carried_from
 
 
 @dataclass
@@ -70,6 +79,8 @@ class PatientState:
     crisis: bool = False
     escalated_t: int | None = None
     history_reviewed: bool = False
+    ready_t: int | None = None  # when the door flag went up: rooming done, signalled or escalated
+    skipped: tuple[str, ...] = ()  # rooming steps given up by signalling ready early
     exam_start: int | None = None
     exam_end: int | None = None
     exam_remaining: int = 0
@@ -82,6 +93,7 @@ class PatientState:
     referral_done: bool = False
     chart_done: bool = False
     left_t: int | None = None
+    give_up_t: int | None = None  # when a patient still unroomed walks out (set on arrival)
     marked_no_show: bool = False
 
     @property
@@ -98,6 +110,15 @@ class PatientState:
     def wait_from(self) -> int:
         """Waiting counts from arrival, or from the appointment time for an early patient."""
         return max(self.arrival_t or self.appt_t, self.appt_t)
+
+    def waited(self, now: int) -> int:
+        """Seconds waited by now: the one definition the rules, the messages and the UI use."""
+        return max(0, now - self.wait_from)
+
+    @property
+    def door_flag(self) -> bool:
+        """The flag on the exam-room door is up: the provider may come in."""
+        return self.status == Status.READY
 
     @property
     def priority(self) -> tuple[int, int]:

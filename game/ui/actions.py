@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from game.clinical.lab import TUBES
 from game.sim import commands as c
+from game.sim.rules.door import RoomingStep, rooming_steps_left, rooming_steps_now
 from game.sim.rules.lab import needed_tubes
 from game.sim.state import PatientState, Status
 from game.ui.needs import NO_SHOW_AFTER, specimen_step
@@ -68,19 +69,7 @@ def patient_actions(sim: Simulation, p: PatientState) -> list[Action]:
                                 "copay at the front desk.", form="check_in", subject=pid)))
     if st == S.WAITING:
         out += _room_choices(sim, p)
-    if st in (S.ROOMED, S.READY) and p.measured is None:
-        out.append(("v", Action("Measure vitals", "BP, pulse, respirations, temperature, SpO2 "
-                                f"and weight ({_mins(d.measure_vitals)}).",
-                                command=c.MeasureVitals(patient=pid))))
-    recordable = st in (S.ROOMED, S.READY) or (st == S.WITH_PROVIDER and p.recorded is None)
-    if p.measured is not None and recordable:
-        out.append(("r", Action("Record vitals…", "Type the device's readings into the chart "
-                                "and flag the abnormal ones.", form="vitals", subject=pid)))
-    if in_room and not p.history_reviewed and (st != S.WITH_PROVIDER
-                                               or p.escalated_t is not None):
-        out.append(("h", Action("Review history", "Allergies and medications with the patient "
-                                f"({_mins(d.review_history)}).",
-                                command=c.ReviewHistory(patient=pid))))
+    out += _rooming(sim, p)
     if in_room and p.escalated_t is None:
         out.append(("e", Action("Escalate to provider", "Alert the provider now (a crisis "
                                 "reading, red-flag symptoms): the patient is seen next.",
@@ -95,6 +84,32 @@ def patient_actions(sim: Simulation, p: PatientState) -> list[Action]:
     if p.exam_end is not None:
         out += _paperwork(sim, p)
     return allocate(out)
+
+
+def _rooming(sim: Simulation, p: PatientState) -> list[Offer]:
+    """The rooming steps the simulation says can be done now, in its order; and, while some
+    are left, putting the door flag up early."""
+    d, pid = sim.d, p.id
+    offers: dict[RoomingStep, Offer] = {
+        RoomingStep.MEASURE: ("v", Action(
+            "Measure vitals", "BP, pulse, respirations, temperature, SpO2 and weight "
+            f"({_mins(d.measure_vitals)}).", command=c.MeasureVitals(patient=pid))),
+        RoomingStep.HISTORY: ("h", Action(
+            "Review history", "Allergies and medications with the patient "
+            f"({_mins(d.review_history)}).", command=c.ReviewHistory(patient=pid))),
+        RoomingStep.RECORD: ("r", Action(
+            "Record vitals…", "Type the device's readings into the chart and flag the "
+            "abnormal ones.", form="vitals", subject=pid)),
+    }
+    out = [offers[step] for step in rooming_steps_now(sim, pid)]
+    left = rooming_steps_left(sim, pid)
+    if left:
+        out.append(("y", Action(
+            "Signal ready now", f"Put the door flag up without: {', '.join(left)}. The "
+            "provider comes in and the skipped steps are scored as missed. The flag goes up "
+            "by itself once the history is reviewed and the vitals recorded.",
+            command=c.SignalReady(patient=pid))))
+    return out
 
 
 def _room_choices(sim: Simulation, p: PatientState) -> list[Offer]:

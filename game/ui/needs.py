@@ -6,16 +6,22 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.clinical.lab import CENTRIFUGE_MINUTES, CLOT_MINUTES, TUBES
+from game.sim.rules.door import RoomingStep, rooming_steps_left
 from game.sim.rules.lab import needed_tubes
 from game.sim.rules.provider import on_duty
+from game.sim.rules.setup import WALKOUT_WARNING
 from game.sim.state import PatientState, Status
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
 
 S = Status
-PATIENCE_WARNING = 10 * 60  # the simulation warns ten minutes before a walk-out
+PATIENCE_WARNING = WALKOUT_WARNING  # the simulation warns ten minutes before a walk-out
 NO_SHOW_AFTER = 15 * 60
+# The queue's word and icon for each rooming step the simulation says is left.
+STEP_NEEDS: dict[RoomingStep, tuple[str, str]] = {
+    RoomingStep.MEASURE: ("vitals", "person"), RoomingStep.HISTORY: ("history", "chart"),
+    RoomingStep.RECORD: ("record vitals", "person")}
 # Urgency bands, most urgent first.
 CRISIS, ASSIST, IMPATIENT, COURIER, FLOW, INFO = range(6)
 
@@ -45,9 +51,9 @@ class Need:
 
 def patience_left(p: PatientState, now: int) -> int | None:
     """Seconds before a patient at the desk or in the waiting room walks out."""
-    if p.status not in (S.ARRIVED, S.WAITING):
+    if p.status not in (S.ARRIVED, S.WAITING) or p.give_up_t is None:
         return None
-    return p.wait_from + 60 * p.spec.patience_minutes - now
+    return p.give_up_t - now
 
 
 def crisis_pending(p: PatientState) -> bool:
@@ -95,26 +101,21 @@ def need_of(sim: Simulation, p: PatientState) -> Need | None:
                     "provider waiting")
     left = patience_left(p, now)
     if left is not None:
-        label, since = ("check in", p.arrival_t or now) if st == S.ARRIVED else (
-            "room", p.checked_in_t or now)
+        # Both count from when the wait starts to count (PatientState.waited), as the
+        # simulation's messages do: an early patient has waited 0 minutes.
+        label, since = ("check in" if st == S.ARRIVED else "room"), min(p.wait_from, now)
         if left <= PATIENCE_WARNING:
             return Need(p.id, label, "warning", IMPATIENT, since, "losing patience")
         return Need(p.id, label, "clock", FLOW, since)
-    if st == S.ROOMED:
-        # Review allergies before recording: recording the vitals tells the provider the
-        # patient is ready, and a free provider goes straight in.
-        if p.measured is None:
-            return Need(p.id, "vitals", "person", FLOW, p.busy_until)
-        if not p.history_reviewed:
-            return Need(p.id, "history", "chart", FLOW, p.busy_until)
-        return Need(p.id, "record vitals", "person", FLOW, p.busy_until)
+    if st == S.ROOMED and (steps := rooming_steps_left(sim, p.id)):
+        # What the simulation still wants before the door flag goes up, first step first.
+        label, icon = STEP_NEEDS[steps[0]]
+        return Need(p.id, label, icon, FLOW, p.busy_until)
     if st == S.READY:
-        if not p.history_reviewed:
-            return Need(p.id, "history", "chart", FLOW, p.busy_until)
         prov = sim.world.providers.get(p.spec.appointment.provider)
         away = prov is not None and not on_duty(sim, prov)
-        return Need(p.id, "provider", "stethoscope", INFO, p.busy_until,
-                    "provider on break" if away else "")
+        return Need(p.id, "provider", "stethoscope", INFO, min(p.ready_t or now, now),
+                    "provider on break" if away else "flagged early" if p.skipped else "")
     if st == S.EXAM_DONE:
         label, icon = _after_exam(sim, p)
         return Need(p.id, label, icon, FLOW, p.exam_end or now)

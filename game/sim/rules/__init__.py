@@ -9,9 +9,12 @@ from game.sim import commands as c
 from game.sim.rules import (
     checklist,
     checkout,
+    door,
+    end_early,
     expectations,
     front_desk,
     lab,
+    lab_courier,
     provider,
     rooming,
     setup,
@@ -20,7 +23,7 @@ from game.sim.rules import (
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
 
-__all__ = ["HANDLERS", "ON_EVENT", "after_change", "expectations", "setup"]
+__all__ = ["HANDLERS", "ON_EVENT", "WHILE_BUSY", "after_change", "expectations", "setup"]
 
 HANDLERS: dict[type, Callable[[Any, Any], Any]] = {
     c.CompleteTask: checklist.complete_task,
@@ -32,6 +35,7 @@ HANDLERS: dict[type, Callable[[Any, Any], Any]] = {
     c.MeasureVitals: rooming.measure_vitals,
     c.RecordVitals: rooming.record_vitals,
     c.ReviewHistory: rooming.review_history,
+    c.SignalReady: door.signal_ready,
     c.Escalate: rooming.escalate,
     c.CleanRoom: rooming.clean_room,
     c.AssistProvider: provider.assist,
@@ -44,7 +48,10 @@ HANDLERS: dict[type, Callable[[Any, Any], Any]] = {
     c.ProcessReferral: checkout.process_referral,
     c.CheckOut: checkout.check_out,
     c.CompleteChart: checkout.complete_chart,
+    c.EndDay: end_early.end_day,
 }
+# Commands accepted while the MA is busy with something else (they take no MA time).
+WHILE_BUSY: frozenset[type] = frozenset({c.EndDay})
 
 ON_EVENT: dict[str, Callable[[Any, Any], None]] = {
     "arrive": front_desk.on_arrive,
@@ -55,8 +62,8 @@ ON_EVENT: dict[str, Callable[[Any, Any], None]] = {
     "assist_give_up": provider.on_assist_give_up,
     "exam_done": provider.on_exam_done,
     "provider_check": provider.on_provider_check,
-    "courier": lab.on_courier,
-    "courier_warning": lab.on_courier_warning,
+    "courier": lab_courier.on_courier,
+    "courier_warning": lab_courier.on_courier_warning,
     "clotted": lab.on_clotted,
     "spun": lab.on_spun,
     "ma_free": setup.on_ma_free,
@@ -67,6 +74,10 @@ ON_EVENT: dict[str, Callable[[Any, Any], None]] = {
 
 
 def after_change(sim: Simulation) -> None:
-    """After every command and event: providers pick up patients; idle time is tracked."""
+    """After every command and event: door flags go up, providers pick up ready patients,
+    idle time is tracked."""
+    if sim.finished:
+        return
+    door.raise_flags(sim)
     provider.dispatch(sim)
     provider.close_idle(sim)

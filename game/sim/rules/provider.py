@@ -26,7 +26,7 @@ def on_duty(sim: Simulation, prov: ProviderState) -> bool:
 
 
 def dispatch(sim: Simulation) -> None:
-    """Each idle provider on duty starts the highest-priority ready patient."""
+    """Each idle provider on duty starts the highest-priority patient whose door flag is up."""
     if sim.finished:
         return
     free = [prov for prov in sim.world.providers.values()
@@ -35,7 +35,7 @@ def dispatch(sim: Simulation) -> None:
         return
     ready: dict[str, list[PatientState]] = {}
     for p in sim.world.patients.values():
-        if p.status == Status.READY and p.busy_until <= sim.now:
+        if p.door_flag and p.busy_until <= sim.now:
             ready.setdefault(p.spec.appointment.provider, []).append(p)
     for prov in free:
         mine = ready.get(prov.id)
@@ -48,10 +48,9 @@ def start_exam(sim: Simulation, prov: ProviderState, p: PatientState) -> None:
     prov.patient = p.id
     p.status = Status.WITH_PROVIDER
     p.exam_start = sim.now
+    # Only a patient with the door flag up gets here: rooming complete, signalled ready early
+    # (the skipped steps were scored then) or escalated (an emergency comes first).
     length = 60 * (p.spec.exam_minutes or prov.spec.exam_minutes)
-    if not p.history_reviewed and p.escalated_t is None:  # an emergency comes first
-        sim.ledger.award(key(p.id, "history"), sim.now, 0,
-                         f"The provider found {p.name}'s allergies and medications unreviewed")
     _score_wait(sim, p)
     if p.spec.orders.assist:
         half = length // 2
@@ -64,7 +63,7 @@ def start_exam(sim: Simulation, prov: ProviderState, p: PatientState) -> None:
 
 def _score_wait(sim: Simulation, p: PatientState) -> None:
     target = sim.scenario.scoring.wait_target_minutes
-    waited = max(0, sim.now - p.wait_from) // 60
+    waited = p.waited(sim.now) // 60
     over = waited - target
     pts = 3 if over <= 0 else 2 if over <= 10 else 1 if over <= 25 else 0
     sim.ledger.award(key(p.id, "wait"), sim.now, pts,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 import pygame_gui
 
-from game.scenario.types import seconds
+from game.scenario.types import clock, seconds
 from game.sim.policies import POLICIES
 from game.ui.scene import Scene
 from game.ui.scenes import debrief_draw
@@ -90,6 +90,13 @@ class DebriefScene(Scene):
         """Lay out again."""
         self.exit()
         self._build()
+
+    def ended_early(self, t: int) -> None:
+        """Say that the player ended the day before its end, and when."""
+        self.notices.append(f"You ended the day early at {clock(t)}: everything not done by "
+                            "then is scored as undone.")
+        if self.ctx.stack.top is self:
+            self.resize(self.ctx.size)
 
     def _take_messages(self) -> bool:
         saves = self.ctx.saves
