@@ -95,6 +95,7 @@ def test_crisis_escalated_at_once_is_rewarded_and_seen_first(make):
         d.check_in_well(pid)
         d.do(c.RoomPatient(patient=pid, room=room))
     d.do(c.MeasureVitals(patient="early"))
+    d.do(c.ReviewHistory(patient="early"))
     d.record("early")
     d.do(c.MeasureVitals(patient="cb"))
     assert d.do(c.Escalate(patient="cb")).ok
@@ -124,5 +125,8 @@ def test_unreviewed_history_is_noticed_by_the_provider(make):
     d.do(c.RoomPatient(patient=pid, room="exam1"))
     d.do(c.MeasureVitals(patient=pid))
     d.record(pid)
+    assert d.patient(pid).status == Status.ROOMED  # no door flag without the history
+    assert d.do(c.SignalReady(patient=pid)).ok
     d.wait_for(lambda: d.patient(pid).status == Status.WITH_PROVIDER)
-    assert d.entries(pid, "found")[0].points == 0
+    [history] = d.entries(pid, "allergies and medications were not reviewed")
+    assert history.points == 0 and "Signalled" in history.reason

@@ -38,15 +38,35 @@ def on_arrive(sim: Simulation, event: Event) -> None:
         sim.ledger.penalty(
             sim.now, "administrative", 1, "VI.P.1", p.id, f"{p.name} was marked a no-show but came",
             "Wait at least 15 minutes past the appointment before marking a no-show.")
-    give_up = p.wait_from + 60 * p.spec.patience_minutes
-    sim.schedule(max(sim.now, give_up - WALKOUT_WARNING), "patience_warning", p.id)
-    sim.schedule(max(sim.now, give_up), "patience_out", p.id)
+    p.give_up_t = p.wait_from + 60 * p.spec.patience_minutes
+    sim.schedule(max(sim.now, p.give_up_t - WALKOUT_WARNING), "patience_warning", p.id)
+    sim.schedule(max(sim.now, p.give_up_t), "patience_out", p.id)
+
+
+def _waiting_unattended(sim: Simulation, p: PatientState) -> bool:
+    """At the desk or in the waiting room, and not being checked in right now."""
+    if p.status == Status.WAITING and p.checked_in_t is not None and sim.now < p.checked_in_t:
+        return False
+    return p.status in (Status.ARRIVED, Status.WAITING)
+
+
+def _extend_patience(sim: Simulation, p: PatientState) -> None:
+    """Being checked in is being attended to: nobody walks out at the desk or the moment it
+    ends. A patient whose patience would run out by then gets the warning's ten minutes
+    after it (a later give-up time supersedes the events already queued)."""
+    assert p.checked_in_t is not None
+    if p.give_up_t is None or p.give_up_t >= p.checked_in_t + WALKOUT_WARNING:
+        return
+    p.give_up_t = p.checked_in_t + WALKOUT_WARNING
+    sim.schedule(p.checked_in_t, "patience_warning", p.id)
+    sim.schedule(p.give_up_t, "patience_out", p.id)
 
 
 def on_patience_warning(sim: Simulation, event: Event) -> None:
     """Ten minutes before a patient walks out."""
     p = sim.world.patients[event.subject]
-    if p.status in (Status.ARRIVED, Status.WAITING):
+    due = p.give_up_t is not None and sim.now >= p.give_up_t - WALKOUT_WARNING
+    if due and _waiting_unattended(sim, p):
         sim.notify("warning", f"{p.name} is losing patience: about 10 minutes before they leave.",
                    p.id, "patience")
 
@@ -54,11 +74,11 @@ def on_patience_warning(sim: Simulation, event: Event) -> None:
 def on_patience_out(sim: Simulation, event: Event) -> None:
     """A patient still waiting unroomed gives up and leaves."""
     p = sim.world.patients[event.subject]
-    if p.status not in (Status.ARRIVED, Status.WAITING):
-        return
+    if not _waiting_unattended(sim, p) or p.give_up_t is None or sim.now < p.give_up_t:
+        return  # roomed, being checked in, or the give-up time was pushed back
     p.status = Status.LEFT
     p.left_t = sim.now
-    waited = (sim.now - p.wait_from) // 60
+    waited = p.waited(sim.now) // 60
     sim.notify("bad", f"{p.name} walked out after waiting {waited} minutes.", p.id)
     sim.ledger.penalty(
         sim.now, "experience", 3, None, p.id, f"{p.name} walked out after {waited} minutes",
@@ -107,6 +127,7 @@ def check_in(sim: Simulation, cmd: CheckIn) -> Result:
     p.status = Status.WAITING
     p.checked_in_t = sim.now + secs
     p.busy_until = sim.now + secs
+    _extend_patience(sim, p)
     return Accepted(secs, f"checking in {p.name}")
 
 

@@ -101,8 +101,7 @@ def record_vitals(sim: Simulation, cmd: RecordVitals) -> Result:
                      "Record exactly what the device shows: the chart is what the provider "
                      "treats." if bad else "")
     _score_flags(sim, p)
-    if p.status == Status.ROOMED:
-        p.status = Status.READY
+    # The door flag goes up once the history is reviewed too (rules.door, after the change).
     p.busy_until = sim.now + secs
     return Accepted(secs, f"recording {p.name}'s vital signs")
 
