@@ -10,6 +10,8 @@ from __future__ import annotations
 # VII.P.4 -> VII.P.3): the 2022 numbers are used here.
 # A code is the full one (`I.P.2`, or `I.P.2.b` for a lettered part). An entry with no
 # natural competency (a patient's wait, the provider's idle time) carries None instead.
+# Disinfecting an exam room between patients has no competency of its own in the list; it
+# is tagged XII.P.1 (safety practices), and the fridge log XII.P.4 (unsafe conditions).
 COMPETENCIES: dict[str, str] = {
     "I.P.1": "Measure and record vital signs",
     "I.P.2.a": "Perform electrocardiography",
@@ -22,7 +24,6 @@ COMPETENCIES: dict[str, str] = {
     "I.P.11.b": "Obtain specimens and perform a CLIA-waived chemistry test",
     "I.P.13": "Perform first aid procedures",
     "III.P.10": "Demonstrate proper disposal of biohazardous material",
-    "III.P.4": "Perform disinfection and sanitization of the environment",
     "V.P.3": "Coach patients regarding office policies and the encounter",
     "VI.P.1": "Manage the appointment schedule using established priorities",
     "VI.P.3": "Input patient data using an electronic system",

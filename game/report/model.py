@@ -30,33 +30,17 @@ def patient_outcome(status: Status) -> str:
     return OUTCOMES.get(status, "still_in_clinic")
 
 
-def _abnormal(m: vital_rules.Reading, age: float, sex: str | None) -> set[str]:
-    # Transitional: until abnormal_signs takes the patient's sex, it is called without it.
-    # Remove the fallback when game.clinical.vitals has the new signature.
-    try:
-        return vital_rules.abnormal_signs(m, age, sex=sex)  # type: ignore[call-arg]
-    except TypeError:
-        return vital_rules.abnormal_signs(m, age)
-
-
-def _bp(m: vital_rules.Reading, age: float, sex: str | None) -> str | None:
-    # Transitional: bp_label is being added to game.clinical.vitals; until it is there the
-    # category is reported as unknown (null) rather than judged by a copy of the rule here.
-    label = getattr(vital_rules, "bp_label", None)
-    return None if label is None else str(label(m, age, sex=sex))
-
-
 def vitals_of(p: PatientState) -> dict[str, Any]:
     """The measured and recorded readings, and how the game's rules judge the measured set."""
     # The judgement is the game's own (game.clinical.vitals), so the report shows exactly
     # what the score was based on; the sex is optional in the format.
-    sex = getattr(p.spec, "sex", None)
+    sex = p.spec.sex
     m = p.measured
     return {
         "measured": None if m is None else asdict(m),
         "recorded": None if p.recorded is None else asdict(p.recorded),
-        "abnormal": [] if m is None else sorted(_abnormal(m, p.age_years, sex)),
-        "bp_category": None if m is None else _bp(m, p.age_years, sex),
+        "abnormal": [] if m is None else sorted(vital_rules.abnormal_signs(m, p.age_years, sex)),
+        "bp_category": None if m is None else vital_rules.bp_label(m, p.age_years, sex),
     }
 
 

@@ -215,6 +215,11 @@ class Patient(Strict):
     id: Ident
     name: Name
     dob: dt.date = Field(description="Date of birth, YYYY-MM-DD.")
+    sex: Literal["female", "male"] | None = Field(
+        None, description="Optional. Children's blood pressure (1-12 years) is judged on the "
+        "AAP 2017 screening table for this sex; without it, the lower of the girls' and boys' "
+        "thresholds applies."
+    )
     mrn: Annotated[str, Field(pattern=r"^[A-Z0-9-]{4,20}$", description="Medical record number.")]
     phone: Annotated[str, Field(min_length=7, max_length=20), OneLine] = Field(
         description="Phone number (fictional, e.g. 555-0142)."

@@ -118,7 +118,8 @@ class Bot:
             # An escalation can bring the provider in before any vitals were taken: then
             # there is nothing to record, and the device cannot be used mid-exam.
             if p.recorded is None and m is not None:
-                flags = sorted(abnormal_signs(m, p.age_years)) if self.style.careful else []
+                flags = (sorted(abnormal_signs(m, p.age_years, p.spec.sex))
+                         if self.style.careful else [])
                 return c.RecordVitals(
                     patient=p.id, systolic=m.systolic, diastolic=m.diastolic, pulse=m.pulse,
                     resp=m.resp, temp_f=m.temp_f, spo2=m.spo2, weight_lb=m.weight_lb,

@@ -75,10 +75,11 @@ def register(sim: Simulation) -> None:
         exp("history", "clinical", 2, "I.P.3",
             f"{name}'s allergies and medications were not reviewed",
             "Review allergies and medications at every visit before the provider comes in.")
-        if crisis_reasons(device_reading(sim.streams, spec)):
+        if crisis_reasons(device_reading(sim.streams, spec), p.age_years):
             exp("escalate", "safety", 5, "I.P.3", f"{name}'s crisis reading was not escalated",
-                "A hypertensive crisis (over 180/120) or SpO2 under 90% goes to the provider at "
-                "once: this patient may be having an emergency.")
+                "A hypertensive crisis (over 180/120), an SpO2 under 90% or a fever of 100.4 F "
+                "or more in a baby under 3 months (AAP 2021) goes to the provider at once: this "
+                "patient may be having an emergency.")
         exp("seen", "flow", 3, None, f"{name} was never seen by the provider",
             "Keep patients moving: a checked-in patient should be roomed as soon as a clean "
             "room and the provider are free.")

@@ -31,7 +31,7 @@ def on_arrive(sim: Simulation, event: Event) -> None:
         return
     p.status = Status.ARRIVED
     late = (p.arrival_t or 0) - p.appt_t
-    when = f"{late // 60} min late" if late > 5 * 60 else "for"
+    when = f"{late // 60} min late for" if late > 5 * 60 else "for"
     sim.notify("info", f"{p.name} has arrived {when} their {clock(p.appt_t)} appointment.", p.id,
                "arrival")
     if p.marked_no_show:

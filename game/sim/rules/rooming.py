@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.clinical.vital_notes import sign_rule
 from game.clinical.vitals import Reading, abnormal_signs, crisis_reasons
 from game.sim.commands import CleanRoom, Escalate, MeasureVitals, RecordVitals, ReviewHistory
 from game.sim.results import Accepted, Rejected, Result
@@ -72,7 +73,7 @@ def measure_vitals(sim: Simulation, cmd: MeasureVitals) -> Result:
     secs = sim.walk(f"room:{p.room}") + sim.d.measure_vitals
     p.measured = device_reading(sim.streams, p.spec)
     p.busy_until = sim.now + secs
-    if crisis_reasons(p.measured) and not p.crisis:
+    if crisis_reasons(p.measured, p.age_years) and not p.crisis:
         p.crisis = True
         sim.schedule(sim.now + secs + CRISIS_GRACE, "crisis_deadline", p.id)
     return Accepted(secs, f"taking {p.name}'s vital signs")
@@ -106,9 +107,17 @@ def record_vitals(sim: Simulation, cmd: RecordVitals) -> Result:
     return Accepted(secs, f"recording {p.name}'s vital signs")
 
 
+def _shown(sign: str, r: Reading) -> str:
+    """The reading behind a flag, as the device showed it."""
+    return {"bp": f"{r.systolic}/{r.diastolic}", "pulse": f"{r.pulse}", "resp": f"{r.resp}",
+            "temp": f"{r.temp_f} F", "spo2": f"{r.spo2}%"}[sign]
+
+
 def _score_flags(sim: Simulation, p: PatientState) -> None:
+    """Flags are judged on the measured set, by the patient's age and sex (game.clinical)."""
     assert p.measured is not None
-    should = abnormal_signs(p.measured, p.age_years)
+    m, sex = p.measured, p.spec.sex
+    should = abnormal_signs(m, p.age_years, sex)
     given = set(p.flagged)
     missed, extra = should - given, given - should
     pts = 2 - len(missed) - (1 if extra else 0)
@@ -117,16 +126,18 @@ def _score_flags(sim: Simulation, p: PatientState) -> None:
                          f"Flagged {p.name}'s vitals correctly "
                          f"({', '.join(sorted(should)) or 'all normal'})")
         return
+    def listed(signs: set[str]) -> str:
+        return ", ".join(f"{s} ({_shown(s, m)})" for s in sorted(signs))
+
     parts = []
     if missed:
-        parts.append(f"missed abnormal {', '.join(sorted(missed))}")
+        parts.append(f"missed abnormal {listed(missed)}")
     if extra:
-        parts.append(f"flagged normal {', '.join(sorted(extra))}")
-    band = "adult" if p.age_years >= 16 else f"age {int(p.age_years)}"
+        parts.append(f"flagged normal {listed(extra)}")
+    # The note teaches the rule of each sign that was judged wrongly, at this patient's age.
+    note = " ".join(sign_rule(s, p.age_years, sex) for s in sorted(missed | extra))
     sim.ledger.award(key(p.id, "flags"), sim.now, pts,
-                     f"{p.name}'s flags: {'; '.join(parts)}",
-                     f"Judge each reading against the {band} normal range; for adults, BP of "
-                     "120/80 or above is not normal (AHA/ACC 2017).")
+                     f"{p.name}'s flags: {'; '.join(parts)}", note)
 
 
 def wrong_chart(sim: Simulation, p: PatientState, what: str) -> bool:
@@ -188,12 +199,15 @@ def on_crisis_deadline(sim: Simulation, event: Event) -> None:
     p = sim.world.patients[event.subject]
     if p.escalated_t is not None or p.measured is None:
         return
-    reasons = "; ".join(crisis_reasons(p.measured))
+    reasons = "; ".join(crisis_reasons(p.measured, p.age_years))
     sim.ledger.award(key(p.id, "escalate"), sim.now, 0, f"{p.name}'s crisis was not escalated")
     sim.ledger.penalty(
         sim.now, "safety", 5, "I.P.3", p.id, f"{p.name}'s {reasons} was not escalated",
-        "A crisis reading goes to the provider immediately, before anything else: the patient "
-        "may be having a stroke, a heart attack or respiratory failure.", critical=True)
+        "A crisis reading goes to the provider immediately, before anything else: a blood "
+        "pressure over 180/120 or an SpO2 under 90% may be a stroke, a heart attack or "
+        "respiratory failure, and a fever in a baby under 3 months may be a serious infection "
+        "(AAP 2021). Following that protocol is patient screening (MAERB I.P.3).",
+        critical=True)
     sim.notify("bad", f"{p.name}'s crisis reading was not taken to the provider.", p.id)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.clinical.vitals import age_on
 from game.scenario.types import seconds
 from game.sim.state import (
     IN_CLINIC,
@@ -36,7 +37,7 @@ def build_world(sim: Simulation) -> World:
             low, high = getattr(s.arrival_jitter, p.arrival.kind)
             minutes = sim.streams.stream("arrival", p.id).randint(low, high)
             arrival = max(sim.opens, appt + 60 * minutes)
-        age = (s.date - p.dob).days / 365.25
+        age = age_on(p.dob, s.date)  # whole years (months under 2) on the day
         patients[p.id] = PatientState(spec=p, age_years=age, appt_t=appt, arrival_t=arrival)
     providers = {pr.id: ProviderState(pr) for pr in s.providers}
     tasks = {t.id: TaskState(t, "opening") for t in s.opening_tasks}
