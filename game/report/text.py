@@ -8,6 +8,15 @@ from typing import Any
 from game.report.model import teaching_points
 
 
+def percent(part: float, whole: float) -> int:
+    """The one rounding rule for a share shown as a percentage: rounded down, so 39 of 45
+    reads 86% everywhere (text report, debrief, top bar) and nobody is shown a mark that
+    was not quite reached. 0 when there is nothing to share."""
+    if whole <= 0:
+        return 0
+    return int(100 * max(0.0, part) // whole)
+
+
 def summary(report: dict[str, Any]) -> str:
     """Score by category, critical errors and the main teaching notes, in about 30 lines."""
     sc = report["score"]
@@ -19,9 +28,12 @@ def summary(report: dict[str, Any]) -> str:
         f"(pass mark {sc['pass_mark']})",
         "",
     ]
+    if report.get("verified") is not None:
+        word = "VERIFIED" if report["verified"] else "NOT VERIFIED"
+        lines[-1:-1] = textwrap.wrap(f"Session log {word}: {report.get('verified_reason')}", 96)
     for name, cat in sc["categories"].items():
         possible = cat["possible"]
-        pct = 100 * cat["earned"] // possible if possible else 100
+        pct = percent(cat["earned"], possible) if possible else 100
         bar = "#" * (pct // 5)
         lines.append(f"  {name:<15}{cat['earned']:>4}/{possible:<4} {pct:>3}%  {bar}")
     seen = sum(1 for p in report["patients"] if p["outcome"] == "seen")

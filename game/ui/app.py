@@ -6,6 +6,8 @@ import argparse
 import os
 import sys
 import time
+import unicodedata
+import warnings
 from pathlib import Path
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -31,6 +33,35 @@ def create_window(size: tuple[int, int], fullscreen: bool = False) -> pygame.Sur
     screen = pygame.display.set_mode((0, 0) if fullscreen else size, flags)
     pygame.display.set_caption("Clinic Day")
     return screen
+
+
+# Characters with no glyph: controls, format marks (zero-width space, byte-order mark,
+# direction overrides), surrogates, private use, unassigned, line separators. Typed into a
+# field, they draw nothing (pygame_gui raises "Text has zero width" on an empty field) or
+# reorder what is shown; no name, number or reading needs them.
+INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def printable(text: str) -> str:
+    """Typed text without the characters a field cannot show."""
+    return "".join(ch for ch in text if unicodedata.category(ch) not in INVISIBLE)
+
+
+def set_fullscreen(on: bool) -> pygame.Surface:
+    """Switch the open window to desktop fullscreen or back. Re-creating it with set_mode
+    instead leaves X11 at the fullscreen size ("Requested window was forcibly resized")."""
+    with warnings.catch_warnings():
+        # The warning is about drawing through a Window; it is only used to switch modes.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        window = pygame.Window.from_display_module()
+    if on:
+        window.set_fullscreen(desktop=True)
+    else:
+        window.set_windowed()
+    surface = pygame.display.get_surface()
+    if surface is None:
+        raise pygame.error("the window closed while switching full screen")
+    return surface
 
 
 def fit_to_desktop(size: tuple[int, int]) -> tuple[int, int]:
@@ -115,15 +146,28 @@ class App:
             # An Alt/Ctrl shortcut also arrives as text on X11: it must not be typed into a
             # field. (Right Alt is AltGr on many keyboards and does type.)
             return
+        if event.type == pygame.TEXTINPUT:
+            typed = printable(event.text)
+            if not typed:
+                return
+            if typed != event.text:
+                event = pygame.event.Event(pygame.TEXTINPUT, text=typed)
         ctx.manager.process_events(event)
         if ctx.stack.top is not None:
             ctx.stack.top.handle(event)
 
     def toggle_fullscreen(self) -> None:
-        """F11: fullscreen on or off, remembered in the settings."""
+        """F11: fullscreen on or off, remembered in the settings; off again gives back the
+        window as it was (SDL keeps its windowed size and place)."""
         ctx = self.ctx
-        ctx.settings.fullscreen = not ctx.settings.fullscreen
-        ctx.screen = create_window(DEFAULT_SIZE, ctx.settings.fullscreen)
+        # The window's real state, not the setting: a saved "fullscreen" must not make the
+        # first F11 a no-op.
+        going_full = not ctx.screen.get_flags() & pygame.FULLSCREEN
+        ctx.settings.fullscreen = going_full
+        ctx.screen = set_fullscreen(going_full)
+        # Resize events SDL queued on the way describe the mode being left.
+        pygame.event.clear((pygame.VIDEORESIZE, pygame.WINDOWRESIZED,
+                            pygame.WINDOWSIZECHANGED))
         size = ctx.screen.get_size()
         ctx.manager.set_window_resolution(size)
         for scene in ctx.stack.scenes:

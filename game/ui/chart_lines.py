@@ -184,8 +184,11 @@ def task_lines(sim: Simulation) -> list[Line]:
         if tasks:
             out += [("gap", ""), ("label", f"{phase.capitalize()} tasks")]
         for t in tasks:
-            out.append(("good" if t.done_t is not None else "text",
-                        ("Done: " if t.done_t is not None else "To do: ") + t.task.label))
+            if t.done_t is not None and t.done_t > sim.now:  # started, still under way
+                out.append(("text", f"Doing now: {t.task.label}"))
+            else:
+                out.append(("good" if t.done_t is not None else "text",
+                            ("Done: " if t.done_t is not None else "To do: ") + t.task.label))
     return out
 
 

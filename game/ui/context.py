@@ -29,6 +29,8 @@ class AppContext:
     stack: SceneStack = field(default_factory=SceneStack)
     running: bool = True
     player: str = ""
+    # What a form remembers for the day between openings (UI state, never a rule).
+    form_memory: dict[str, Any] = field(default_factory=dict)
 
     @property
     def size(self) -> tuple[int, int]:
@@ -53,6 +55,7 @@ class AppContext:
         """Begin a day of a scenario."""
         from game.ui.scenes.day import DayScene
 
+        self.form_memory.clear()
         self.stack.replace(DayScene(self, loaded, seed, autoplay))
 
     def show_debrief(self, report: dict[str, Any], loaded: LoadedScenario, seed: int,

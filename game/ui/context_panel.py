@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pygame
 import pygame_gui
 
@@ -17,6 +19,20 @@ STYLE = {  # style -> (size delta, colour, bold, icon)
     "warn": (0, theme.WARN, True, "warning"), "bad": (0, theme.BAD, True, "warning"),
 }
 BUTTON_FONT = 15  # the theme's button font size
+MORE = "… more than fits here"
+
+
+class Row(NamedTuple):
+    """One wrapped line of the panel, placed."""
+
+    y: int
+    size: int
+    text: str
+    indent: int
+    colour: tuple[int, int, int]
+    bold: bool
+    icon: str | None
+    heading: bool
 
 
 class ContextPanel:
@@ -102,22 +118,37 @@ class ContextPanel:
             bottom -= self.font + 8
             t.blit(s, t.fit(self.note, self.font - 1, r.w - 20, True), (r.x + 10, bottom + 4),
                    self.font - 1, theme.WARN, bold=True)
-        y = r.y + 10
-        width = r.w - 20
+        rows = self._rows(lines, r.y + 10, r.w - 20)
+        fits = [row for row in rows if row.y + row.size <= bottom]
+        if len(fits) < len(rows):
+            # Cut cleanly: whole lines only, room for the "more" line, and never a heading
+            # ("Specimens") left alone above the buttons.
+            fits = [row for row in fits if row.y + row.size + 5 + self.font <= bottom]
+            while fits and fits[-1].heading:
+                fits.pop()
+        for row in fits:
+            x = r.x + 10
+            if row.icon:
+                icons.draw(row.icon, s, (x + row.size // 3, row.y + row.size // 2 + 2),
+                           max(5, row.size // 3), row.colour)
+            t.blit(s, row.text, (x + row.indent, row.y), row.size, row.colour, bold=row.bold)
+        if len(fits) < len(rows):
+            y = fits[-1].y + fits[-1].size + 5 if fits else r.y + 10
+            t.blit(s, MORE, (r.x + 10, y), self.font - 1, theme.MUTED)
+
+    def _rows(self, lines: list[Line], top: int, width: int) -> list[Row]:
+        """Every wrapped line with its place, before anything is drawn."""
+        rows: list[Row] = []
+        y = top
         for style, txt in lines:
             if style == "gap":
                 y += self.font // 2
                 continue
             delta, col, bold, icon = STYLE[style]
             size = self.font + delta
-            x = r.x + 10
-            if icon:
-                icons.draw(icon, s, (x + size // 3, y + size // 2 + 2), max(5, size // 3), col)
-                x += size
-            for line in t.wrap(txt, size, width - (x - r.x - 10), bold):
-                if y + size > bottom:
-                    t.blit(s, "…", (r.x + 10, y - 4), size, theme.MUTED)
-                    return
-                t.blit(s, line, (x, y), size, col, bold=bold)
+            indent = size if icon else 0
+            for i, line in enumerate(self.text.wrap(txt, size, width - indent, bold)):
+                rows.append(Row(y, size, line, indent, col, bold, icon if i == 0 else None,
+                                style == "label"))
                 y += size + 5
-        return
+        return rows

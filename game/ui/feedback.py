@@ -17,18 +17,13 @@ if TYPE_CHECKING:
 SOUND_RANK = ("alert", "points_down", "phone", "points_up", "chime")
 
 
-def short_note(note: str, limit: int = 110) -> str:
-    """The first sentence of a teaching note, cut to a length."""
-    first = note.split(". ")[0].rstrip(".")
-    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
-
-
 def entry_toast(e: Entry) -> tuple[str, str, str]:
     """(text, toast kind, sound) for a ledger entry."""
     if e.max > 0 and e.points >= e.max:
         return f"+{e.points}: {e.reason}", "good", "points_up"
     pts = f"{e.points:+d}" if e.max == 0 else f"+{e.points} of {e.max}"
-    note = f" — {short_note(e.note)}" if e.note else ""
+    # The whole note: the strip shows what fits and the rest on hover, never a cut text.
+    note = f" — {e.note}" if e.note else ""
     return f"{pts}: {e.reason}{note}", "bad", "points_down"
 
 

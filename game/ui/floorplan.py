@@ -12,6 +12,7 @@ from game.scenario.types import clock
 from game.sim.state import IN_ROOM, PatientState, Status
 from game.ui import icons, theme
 from game.ui.floor_geometry import TITLES, FloorGeometry, along
+from game.ui.forms.fmt import plural, time_left
 from game.ui.needs import need_of, patience_left
 from game.ui.text_cache import TextCache
 
@@ -173,7 +174,10 @@ class FloorPlan:
         ir = max(5, size // 2)
         y = r.bottom - 2 * (size + 4) - 2
         x = r.x + 6
-        if room.patient is not None:  # a room in use is neither ready nor to be cleaned yet
+        if room.patient is not None and self.sim.world.patients[room.patient].door_flag:
+            state = ("stethoscope", "Flag up", theme.GOOD, "Door flag up: the patient is "
+                     "ready for the provider")
+        elif room.patient is not None:  # a room in use is neither ready nor to be cleaned yet
             state = ("person", "In use", theme.ACCENT, "A patient is in this room")
         elif room.clean:
             state = ("sparkle", "Clean", theme.GOOD, "Disinfected: ready for a patient")
@@ -200,9 +204,9 @@ class FloorPlan:
         size = max(11, self.font - 3)
         for c, icon, n, word, tip in (
                 (self.spin_c, "spinner", len(spinning), "spinning",
-                 f"Centrifuge: {len(spinning)} tube(s) spinning"),
+                 f"Centrifuge: {plural(len(spinning), 'tube')} spinning"),
                 (self.box_c, "courier", len(boxed), "packed",
-                 f"Courier box: {len(boxed)} tube(s) packed; next pickup "
+                 f"Courier box: {plural(len(boxed), 'tube')} packed; next pickup "
                  f"{clock(nxt) if nxt is not None else 'none left today'}")):
             c = (c[0] + self.rect.x - round(self.geo.view_x), c[1] + self.rect.y)
             icons.draw(icon, s, c, r, theme.ACCENT if n else theme.MUTED)
@@ -233,8 +237,11 @@ class FloorPlan:
                 rooming = sim.world.ma.activity.startswith("rooming")
                 if walk is not None and walk.end == st and p.status == Status.ROOMED and rooming:
                     # Walking to the room beside the MA.
-                    x, y = self.ma_position(now)
-                    self._patient(s, p, g.px(x - 1.3, y), selected == ("patient", p.id))
+                    # A pixel offset: the MA's box (r + 3 wide each side) and the patient's
+                    # circle side by side with a gap, at any scale, so neither covers the other.
+                    mx, my = g.px(*self.ma_position(now))
+                    self._patient(s, p, (mx - 2 * g.token_r - 8, my),
+                                  selected == ("patient", p.id))
                     continue
             else:
                 continue
@@ -267,7 +274,8 @@ class FloorPlan:
                                                                     else "")), None)
         ma = sim.world.ma
         busy = ma.busy_until > sim.now
-        tip = f"You (the MA): {ma.activity} until {clock(ma.busy_until)}" if busy else \
+        tip = f"You (the MA): {ma.activity}, {time_left(ma.busy_until - sim.now)} left" if busy \
+            else \
             "You (the MA): free"
         self._me(s, g.px(*self.ma_position(now)), tip)
 
@@ -344,10 +352,16 @@ class FloorPlan:
 def draw_tooltip(s: pygame.Surface, text: TextCache, tip: str, pos: tuple[int, int],
                  size: int, bounds: pygame.Rect) -> None:
     """A small box of wrapped text near the mouse, kept inside the window."""
-    lines = text.wrap(tip, size, 300)
+    # A long teaching note gets a wider box so it stays a readable paragraph on screen.
+    lines = text.wrap(tip, size, 300 if len(tip) < 160 else min(520, bounds.w - 40))
     w = max(text.render(x, size).get_width() for x in lines) + 16
     h = len(lines) * (size + 5) + 10
-    box = pygame.Rect(pos[0] + 14, pos[1] + 18, w, h).clamp(bounds)
+    box = pygame.Rect(pos[0] + 14, pos[1] + 18, w, h)
+    if box.bottom > bounds.bottom:  # near the bottom (the message strip): above the pointer
+        box.bottom = pos[1] - 8
+    if box.right > bounds.right:
+        box.right = pos[0] - 8
+    box = box.clamp(bounds)
     pygame.draw.rect(s, theme.INK, box, border_radius=5)
     for i, line in enumerate(lines):
         text.blit(s, line, (box.x + 8, box.y + 5 + i * (size + 5)), size, (255, 255, 255))

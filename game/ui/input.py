@@ -23,7 +23,7 @@ SHIFTED: dict[int, str] = {pygame.K_TAB: "select_prev"}
 # What the help overlay lists (key caption, what it does).
 HELP_KEYS: tuple[tuple[str, str], ...] = (
     ("Space", "Pause or resume the day"),
-    ("1 / 2 / 3", "Speed 1x / 2x / 4x"),
+    ("1 / 2 / 3", "Speed 1x / 2x / 4x (in a form too, unless typing in a field)"),
     ("Tab / Shift+Tab", "Select the next / previous patient needing attention"),
     ("Letter keys", "The selected patient's or station's actions, as shown on each button"),
     ("Click", "Select a patient, a room or a station on the floor plan or in the queue"),
@@ -49,3 +49,38 @@ def key_action(event: pygame.event.Event) -> str | None:
     if pygame.K_a <= event.key <= pygame.K_z:  # SDL key codes of letters are ASCII
         return f"act:{chr(event.key)}"
     return None
+
+
+class Pointer:
+    """Where the mouse really is, for hover tips: nowhere until it moves in the window,
+    nowhere once it leaves or the window loses focus, and a tip goes away once the mouse
+    has rested a while (a pointer parked over the plan must not caption every frame)."""
+
+    REST_SECONDS = 6.0
+
+    def __init__(self) -> None:
+        self.pos: tuple[int, int] | None = None
+        self.still = 0.0
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """Follow the mouse's events."""
+        if event.type == pygame.MOUSEMOTION:
+            self.pos, self.still = (int(event.pos[0]), int(event.pos[1])), 0.0
+        elif event.type in (pygame.WINDOWLEAVE, pygame.WINDOWFOCUSLOST):
+            self.pos = None
+        elif event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL):
+            self.still = 0.0
+
+    def update(self, dt: float) -> None:
+        """Real time passes; a resting mouse's tip fades after REST_SECONDS."""
+        self.still += dt
+
+    def over(self, rect: pygame.Rect) -> tuple[int, int] | None:
+        """The pointer's place if it is inside rect, however long it has rested (a
+        message being read under the mouse stays readable)."""
+        return self.pos if self.pos is not None and rect.collidepoint(self.pos) else None
+
+    @property
+    def tip_pos(self) -> tuple[int, int] | None:
+        """Where to show a hover tip now, or None."""
+        return self.pos if self.pos is not None and self.still < self.REST_SECONDS else None

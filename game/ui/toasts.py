@@ -19,6 +19,8 @@ STYLES: dict[str, tuple[str, tuple[int, int, int], float, str]] = {
     "rejected": ("cross", theme.BAD, 7.0, "Not possible"),
 }
 FADE = 1.0
+MAX_LINES = 3  # a longer message ends in "…" and is read whole by hovering it
+MORE = " … (hover to read all)"
 
 
 @dataclass
@@ -45,6 +47,8 @@ class Toasts:
         self.text = text
         self.limit = limit
         self.items: list[Toast] = []
+        self.shown: list[tuple[pygame.Rect, Toast]] = []  # where each toast was drawn
+        self.held: Toast | None = None  # the toast under the mouse does not fade
 
     def add(self, text: str, kind: str = "info",
             resolved: Callable[[], bool] | None = None) -> None:
@@ -55,7 +59,9 @@ class Toasts:
     def update(self, dt: float) -> None:
         """Age the messages; drop the expired."""
         for t in self.items:
-            t.age += dt
+            if t is not self.held:
+                t.age += dt
+        self.held = None
         self.items = [t for t in self.items
                       if t.age < t.life and not (t.resolved is not None and t.resolved())]
 
@@ -67,6 +73,7 @@ class Toasts:
         """Stack the toasts inside rect, warnings styled to stand out."""
         pygame.draw.rect(s, theme.PANEL, rect, border_radius=6)
         pygame.draw.rect(s, theme.LINE, rect, 1, border_radius=6)
+        self.shown = []
         if not self.items:
             self.text.blit(s, "Messages appear here.", (rect.x + 10, rect.y + 8), size,
                            theme.MUTED)
@@ -80,14 +87,29 @@ class Toasts:
                 break
             left = toast.life - toast.age
             surf.set_alpha(255 if left > FADE else max(0, int(255 * left / FADE)))
-            s.blit(surf, (rect.x + 4, y))
+            self.shown.append((s.blit(surf, (rect.x + 4, y)), toast))
             y += surf.get_height() + 3
+
+    def tooltip_at(self, pos: tuple[int, int]) -> str | None:
+        """The whole text of a toast under the mouse (it stays while hovered)."""
+        for rect, toast in self.shown:
+            if rect.collidepoint(pos):
+                self.held = toast
+                caption = STYLES[toast.kind][3]
+                return f"{caption}: {toast.text}" if caption else toast.text
+        return None
 
     def _render(self, toast: Toast, width: int, size: int) -> pygame.Surface:
         icon, col, _life, caption = STYLES[toast.kind]
         strong = toast.kind in ("warning", "bad", "rejected")
         text = f"{caption}: {toast.text}" if caption else toast.text
-        lines = self.text.wrap(text, size, width - 40, bold=strong)[:3]
+        lines = self.text.wrap(text, size, width - 40, bold=strong)
+        if len(lines) > MAX_LINES:
+            # Never cut silently: the last line says there is more, and hovering shows it.
+            last = self.text.fit(lines[MAX_LINES - 1] + " " + " ".join(lines[MAX_LINES:]),
+                                 size, width - 40 - self.text.font(size, strong).size(MORE)[0],
+                                 bold=strong)
+            lines = [*lines[:MAX_LINES - 1], last.rstrip("…").rstrip() + MORE]
         h = len(lines) * (size + 4) + 8
         surf = pygame.Surface((width, h), pygame.SRCALPHA)
         bg = (255, 245, 225) if toast.kind == "warning" else (

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
+from game.report.text import percent
 from game.scenario.types import clock
 from game.ui import icons, theme
+from game.ui.forms.fmt import pts, time_left
 from game.ui.sim_clock import SimClock
 from game.ui.text_cache import TextCache
 
@@ -96,7 +98,7 @@ class TopBar:
             entries = self.sim.ledger.entries
             at_stake = sum(e.max for e in entries)
             earned = self.sim.ledger.running_total()
-            pct = round(100 * max(0, earned) / at_stake) if at_stake else 100
+            pct = percent(earned, at_stake) if at_stake else 100
             self._score = (earned, min(100, pct))
         return self._score
 
@@ -127,7 +129,7 @@ class TopBar:
         t.blit(s, courier[1], (right, r.bottom - 6), f - 2, (255, 214, 120) if soon else soft,
                bold=soon, anchor="bottomright")
         right -= cw + 34
-        score_txt = f"{points:+d} pts"
+        score_txt = pts(points, sign=True)
         sw = max(t.font(f, True).size(score_txt)[0], t.font(f - 2).size("100% so far")[0])
         t.blit(s, score_txt, (right, r.y + 6), f, white, bold=True, anchor="topright")
         t.blit(s, f"{pct}% so far", (right, r.bottom - 6), f - 2, soft, anchor="bottomright")
@@ -139,15 +141,21 @@ class TopBar:
                      (pygame.Rect(r.x, r.y, x - r.x, r.h), "The clinic's clock, the part of "
                       "the day and the game speed.")]
         right -= sw + 20
-        ma = sim.world.ma
-        if ma.busy_until > sim.now:
-            status = f"You: {ma.activity} (until {clock(ma.busy_until)})"
-        else:
-            status = "You are free: choose what to do next"
-        status = t.fit(status, f, max(20, right - x))
+        status = t.fit(self.status_text(), f, max(20, right - x))
         self.status_rect = t.blit(s, status, (x, r.centery), f, white, anchor="midleft")
         self.tips.append((self.status_rect, "What you (the MA) are doing now. While you are "
                           "busy, actions wait."))
+
+    def status_text(self) -> str:
+        """What the MA is doing and how long it still takes, or that they are free."""
+        sim = self.sim
+        ma = sim.world.ma
+        if ma.busy_until > sim.now:
+            # The clock shows minutes: "until 08:51" at 08:51 reads as free, yet actions
+            # wait. What is left, in seconds, never reads as now.
+            # The time first, so a narrow bar shortens the activity, not what is left.
+            return f"Busy {time_left(ma.busy_until - sim.now)} more: {ma.activity}"
+        return "You are free: choose what to do next"
 
     def tooltip_at(self, pos: tuple[int, int]) -> str | None:
         """The hover text of the bar's item under pos."""

@@ -202,6 +202,6 @@ def test_pause_from_the_day_scene(ctx: AppContext) -> None:
     pause = ctx.stack.top
     assert isinstance(pause, PauseScene)
     assert isinstance(ctx.stack.scenes[0], day.DayScene)
-    click(app, pause.actions[3].button)
+    click(app, next(a.button for a in pause.actions if a.button.text == "Quit to title"))
     click(app, ctx.stack.top.actions[0].button)
     assert [type(s) for s in ctx.stack.scenes] == [TitleScene]

@@ -46,6 +46,10 @@ class Form:
         if (event.type == pygame_gui.UI_WINDOW_CLOSE and event.ui_element is self.window):
             self.closed = True
 
+    def typing(self) -> bool:
+        """True while a text field has the keyboard: digits then type, they are no speed keys."""
+        return False
+
     def refresh(self) -> None:
         """The simulation moved on: update what the form shows (called every frame)."""
 

@@ -63,7 +63,7 @@ class ChecklistForm(FormBase):
         self.fridges: list[FridgeBlock] = []
         self.thermometers: list[UILabel] = []
         self.status_area(pygame.Rect(PAD, h - PAD - 44, self.inner, 44),
-                         "1-9: Done \u00b7 " + keys_hint("log temperatures"))
+                         "Click Done for each task \u00b7 " + keys_hint("log temperatures"))
         self.bind("page down", lambda: self.turn(1))
         self.bind("page up", lambda: self.turn(-1))
         self._build_page()
@@ -92,16 +92,15 @@ class ChecklistForm(FormBase):
         box = self.page_box = UIContainer(pygame.Rect(PAD, self.page_top, self.inner,
                                                       self.page_h), self.ctx.manager,
                                           container=self.container)
-        top, number_key = 0, 1
+        top = 0
         for ts in self.pages[self.page]:
             if ts.task.kind == "log_fridge":
                 self.fridges.append(self._fridge(box, ts, top))
                 top += FRIDGE_H
             else:
-                key = str(number_key) if number_key <= 9 else None
-                number_key += 1
+                # No number keys: digits are the day's speed keys, in a form too.
                 button = self.button(pygame.Rect(0, top, 110, TASK_H - 4), "Done",
-                                     self._done(ts), key, "Do this task now.", container=box)
+                                     self._done(ts), None, "Do this task now.", container=box)
                 self.label(pygame.Rect(116, top, self.inner - 116, TASK_H - 4),
                            ts.task.label, "task", tip=ts.task.label, container=box)
                 self.rows.append((ts, button, button.text))
@@ -196,6 +195,6 @@ class ChecklistForm(FormBase):
         """Enter logs the first fridge task of the page that is not done."""
         block = next((b for b in self.fridges if b.task.done_t is None), None)
         if block is None:
-            self.say("Nothing to log on this page: use the Done buttons (or their numbers).")
+            self.say("Nothing to log on this page: use the Done buttons.")
             return
         self.log(block.task)

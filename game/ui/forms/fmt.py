@@ -37,6 +37,29 @@ def minutes_left(now: int, until: int) -> str:
     return f"{left // 60} h {left % 60:02d} min" if left >= 60 else f"{left} min"
 
 
+def time_left(secs: float) -> str:
+    """What is left of a task, never rounded to the minute the clock shows: '40 s',
+    '3 min 05 s', '1 h 02 min'."""
+    secs = max(1, int(secs))
+    if secs < 60:
+        return f"{secs} s"
+    mins, rest = divmod(secs, 60)
+    if mins < 60:
+        return f"{mins} min {rest:02d} s"
+    return f"{mins // 60} h {mins % 60:02d} min"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 point', '2 points', '1 tube', '0 tubes': the number with its noun agreeing."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
+def pts(n: int, sign: bool = False) -> str:
+    """'1 pt', '-3 pts', '+0 pts': the short form of points, agreeing with the number."""
+    number = f"{n:+d}" if sign else f"{n}"
+    return number + (" pt" if abs(n) == 1 else " pts")
+
+
 def at(t: int) -> str:
     """A simulated time of day, HH:MM."""
     return clock(t)

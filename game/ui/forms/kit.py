@@ -12,7 +12,7 @@ from pygame_gui.elements import UIButton, UICheckBox, UILabel, UITextBox, UIText
 
 from game.sim.results import Accepted, Rejected
 from game.ui.forms.base import Form, Submit
-from game.ui.forms.fmt import at
+from game.ui.forms.fmt import time_left
 from game.ui.forms.style import ensure_form_theme
 from game.ui.theme import BAD, GOOD, MUTED, hexcol
 
@@ -196,8 +196,9 @@ class FormBase(Form):
         if isinstance(result, Rejected):
             self.say(result.reason)
             return False
-        end = at(self.sim.now + result.seconds)
-        self.say(f"Busy until {end}: {result.message}.", error=False)
+        # A time on the minute can equal the clock's while the task still runs: say what is
+        # left instead.
+        self.say(f"Busy {time_left(result.seconds)}: {result.message}.", error=False)
         return True
 
     # --- input ------------------------------------------------------------------------
@@ -224,6 +225,10 @@ class FormBase(Form):
     def focused_entry(self) -> UITextEntryLine | None:
         """The text entry that has the keyboard, if any."""
         return next((e for e in self.entries if e.is_focused), None)
+
+    def typing(self) -> bool:
+        """True while a text field has the keyboard (digits then belong to the field)."""
+        return self.focused_entry() is not None
 
     def focus_next(self, backwards: bool = False) -> None:
         """Tab / Shift+Tab: move the keyboard to the next (previous) enabled text entry."""

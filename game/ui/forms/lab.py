@@ -6,7 +6,15 @@ import pygame
 from pygame_gui.elements import UIButton, UIImage
 
 from game.clinical.lab import TUBES
-from game.sim.commands import Centrifuge, DrawBlood, Fingerstick, LabelSpecimens, PackSpecimens
+from game.sim.commands import (
+    Centrifuge,
+    Command,
+    DrawBlood,
+    Fingerstick,
+    LabelSpecimens,
+    PackSpecimens,
+    valid_identifiers,
+)
 from game.sim.rules.lab import specimens_of
 from game.ui.forms.identify import chosen, identifier_ticks
 from game.ui.forms.kit import PAD, ROW, FormBase, Rows, keys_hint
@@ -49,8 +57,9 @@ class LabForm(FormBase):
         self._rack(rows, inner)
         top = rows.take(26)
         self.seq_label = self.label(pygame.Rect(PAD, top, inner - 2 * 96, 26), "", "text",
-                                    tip="Keys: 1-7 add a tube, Z or Backspace undo, X clear, "
-                                        "Enter draws, Esc closes.")
+                                    tip="Click the tubes in the order you will fill them. "
+                                        "Keys: Z or Backspace undo, X clear, Enter draws, "
+                                        "Esc closes.")
         self.button(pygame.Rect(w - PAD - 2 * 96 + 4, top, 92, 26), "Undo", self.undo, "z",
                     "Take the last tube off the sequence (also Backspace).")
         self.button(pygame.Rect(w - PAD - 92, top, 92, 26), "Clear", self.clear, "x",
@@ -58,6 +67,8 @@ class LabForm(FormBase):
         self.bind("backspace", self.undo)
         third = inner // 3
         self.ids = identifier_ticks(self, PAD, rows.take(44) + 1, (third, third, third), 22)
+        self._restore_ids()
+        self._warned = ""  # the action the player was just warned about (pressed once)
         self._actions_row(rows.take(ROW), inner)
         top = rows.take(ROW)
         self.courier = self.label(pygame.Rect(PAD, top, inner - 2 * 126, ROW), "")
@@ -69,7 +80,7 @@ class LabForm(FormBase):
         self.specimens = self.box(pygame.Rect(PAD, rows.take(list_h), inner, list_h), "",
                                   small=True)
         self.status_area(pygame.Rect(PAD, rows.y, inner, 44),
-                         "1-7: add a tube \u00b7 Z: undo \u00b7 X: clear \u00b7 "
+                         "Click tubes in order \u00b7 Z: undo \u00b7 X: clear \u00b7 "
                          + keys_hint("draw", tab=False))
         self.refresh()
 
@@ -86,7 +97,7 @@ class LabForm(FormBase):
                     container=self.container)
             self.tubes[code] = self.button(
                 pygame.Rect(x + 18, top, col_w - 18, ROW), short_name(TUBES[code]),
-                lambda c=code: self.add(c), str(i + 1), tube_tip(code), "#form_tube")
+                lambda c=code: self.add(c), None, tube_tip(code), "#form_tube")
 
     def _actions_row(self, top: int, inner: int) -> None:
         poc = "POC_GLUCOSE" in self.p.spec.orders.labs
@@ -137,18 +148,52 @@ class LabForm(FormBase):
         if not self.sequence:
             self.say("Click the tubes in the order you will draw them first.")
             return
-        if self.do(DrawBlood(patient=self.p.id, identifiers=chosen(self.ids),
-                             tubes=list(self.sequence))):
+        if self._identified("draw") and self.do(DrawBlood(
+                patient=self.p.id, identifiers=chosen(self.ids), tubes=list(self.sequence))):
             self.sequence.clear()
             self.refresh()
 
     def label_tubes(self) -> None:
         """Label the tubes at the bedside."""
-        self.do(LabelSpecimens(patient=self.p.id, identifiers=chosen(self.ids)))
+        self._checked_do("label", LabelSpecimens(patient=self.p.id,
+                                                 identifiers=chosen(self.ids)))
 
     def fingerstick(self) -> None:
         """Point-of-care glucose."""
-        self.do(Fingerstick(patient=self.p.id, identifiers=chosen(self.ids)))
+        self._checked_do("fingerstick", Fingerstick(patient=self.p.id,
+                                                    identifiers=chosen(self.ids)))
+
+    # --- identifiers: remembered per patient, warned about before they cost points ------
+    def _memory(self) -> dict[str, list[str]]:
+        # UI state, not a rule: what the MA already confirmed for each patient today,
+        # so reopening the form does not silently clear the ticks.
+        return self.ctx.form_memory.setdefault("lab_identifiers", {})
+
+    def _restore_ids(self) -> None:
+        for kind in self._memory().get(self.p.id, []):
+            if kind in self.ids:
+                self.ids[kind].set_state(True)
+        for tick in self.ids.values():
+            self._tick_changed[tick] = self._remember
+
+    def _remember(self) -> None:
+        self._memory()[self.p.id] = list(chosen(self.ids))
+        self._warned = ""
+
+    def _identified(self, action: str) -> bool:
+        """True to go ahead: two identifiers ticked, or the player was warned and pressed
+        again (the score still counts the missing identifier: the warning only says so)."""
+        if valid_identifiers(list(chosen(self.ids))) >= 2 or self._warned == action:
+            self._warned = ""
+            return True
+        self._warned = action
+        self.say("Tick two identifiers first (name, date of birth). Press again to go on "
+                 "without them: it costs points.")
+        return False
+
+    def _checked_do(self, action: str, command: Command) -> None:
+        if self._identified(action):
+            self.do(command)
 
     def centrifuge(self) -> None:
         """Spin the serum tubes."""

@@ -10,7 +10,7 @@ import pygame_gui
 
 from game.headless import new_log
 from game.report.model import build_report
-from game.sim.commands import Command
+from game.sim.commands import Command, EndDay
 from game.sim.engine import Simulation
 from game.sim.log import TimedCommand
 from game.sim.policies import POLICIES
@@ -22,7 +22,7 @@ from game.ui.day_layout import DayLayout
 from game.ui.feedback import Feedback
 from game.ui.floorplan import FloorPlan, Walk, draw_tooltip
 from game.ui.forms.registry import FORMS
-from game.ui.input import key_action
+from game.ui.input import Pointer, key_action
 from game.ui.queue_panel import QueuePanel
 from game.ui.scene import Scene
 from game.ui.sim_clock import SimClock
@@ -49,7 +49,8 @@ class DayScene(Scene):
         super().__init__(ctx)
         self.loaded, self.seed, self.autoplay = loaded, seed, autoplay
         self.sim = Simulation(loaded.scenario, seed)
-        self.log = ctx.saves.open_session(new_log(loaded, seed, autoplay, ctx.player or None))
+        self.log = ctx.saves.open_session(new_log(loaded, seed, autoplay, ctx.player or None,
+                                                  source="window"))
         self.policy = POLICIES[autoplay]() if autoplay else None
         self.clock = SimClock(ctx.settings.speed)
         self.text = TextCache()
@@ -58,6 +59,7 @@ class DayScene(Scene):
         self.selection: Selection = None
         self.form: Form | None = None
         self.hover: tuple[int, int] | None = None
+        self.pointer = Pointer()  # where hover tips show (None when the mouse is not there)
         self.ended = False
         self.layout = DayLayout.for_size(ctx.size)
         self.floor = FloorPlan(self.sim, self.text, self.layout.floor, self.layout.font)
@@ -114,9 +116,9 @@ class DayScene(Scene):
         if action.select is not None:
             self.select(action.select)
             return
-        if not self.sim.ma_free:
-            ma = self.sim.world.ma
-            self.feedback.rejected(f"You are busy ({ma.activity}). Wait until you are free.")
+        busy = self.sim.busy_reason()
+        if busy is not None:
+            self.feedback.rejected(busy)
             return
         if action.form is not None:
             self.open_form(action.form, action.subject)
@@ -188,6 +190,7 @@ class DayScene(Scene):
         """Mouse, keys, widget events, focus loss."""
         if self.ended:
             return
+        self.pointer.handle(event)
         if self.form is not None:
             self.form.handle(event)
         if event.type == pygame.WINDOWFOCUSLOST:
@@ -229,11 +232,13 @@ class DayScene(Scene):
     def _key(self, event: pygame.event.Event) -> None:
         action = key_action(event)
         if self.form is not None:
-            # Keys belong to the form while it is open; Esc closes it, F1 still helps.
+            # Keys belong to the form while it is open; Esc closes it, F1 still helps, and
+            # the speed keys keep their meaning unless a text field is being typed in.
             if action == "menu":
                 self.close_form()
-            elif action == "help":
-                self.command("help")
+            elif action is not None and (action == "help" or (action.startswith("speed_")
+                                         and not self.form.typing())):
+                self.command(action)
             return
         if action is not None:
             self.command(action)
@@ -249,7 +254,9 @@ class DayScene(Scene):
         elif action in ("select_next", "select_prev"):
             self.cycle(1 if action == "select_next" else -1)
         elif action == "menu":
-            self._push("game.ui.scenes.pause", "PauseScene")
+            from game.ui.scenes.pause import PauseScene
+
+            self.ctx.push(PauseScene(self.ctx, end_day=self.end_early))
         elif action == "help":
             self._push("game.ui.scenes.help", "HelpOverlay")
         elif action == "deselect":
@@ -272,6 +279,7 @@ class DayScene(Scene):
         if self.ended:
             return
         self.toasts.update(dt)
+        self.pointer.update(dt)
         if self.form is not None and self.form.closed:
             self.form = None
         if self.form is not None:
@@ -291,6 +299,19 @@ class DayScene(Scene):
         self._refresh_panel()
         if self.sim.finished:
             self.end_day()
+
+    def end_early(self) -> None:
+        """End the day now (the pause menu, confirmed): an EndDay command, logged like any
+        other so the saved session replays to the same end; then the debrief."""
+        if self.ended or self.sim.finished:
+            return
+        at = self.sim.now
+        self.submit(EndDay())
+        self.end_day()
+        from game.ui.scenes.debrief import DebriefScene
+
+        if isinstance(debrief := self.ctx.stack.top, DebriefScene):
+            debrief.ended_early(at)
 
     def end_day(self) -> None:
         """Write the digest, build the report, keep the best score, show the debrief."""
@@ -312,7 +333,7 @@ class DayScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         """Top bar, queue, floor plan, messages, context panel."""
         lay = self.layout
-        hover = self.hover
+        hover = self.pointer.tip_pos or self.pointer.over(lay.toasts)
         if self.form is not None and hover and self.form.window.rect.collidepoint(hover):
             hover = None
         self.topbar.sync(self.clock)
@@ -325,6 +346,8 @@ class DayScene(Scene):
         self.context.draw(surface, self._lines())
         if hover is not None:
             tip = (self.floor.tooltip_at(hover) or self.queue.tooltip_at(hover)
-                   or self.topbar.tooltip_at(hover))
+                   or self.topbar.tooltip_at(hover) or self.toasts.tooltip_at(hover))
             if tip:
-                draw_tooltip(surface, self.text, tip, hover, lay.small, surface.get_rect())
+                # Left of the chart panel: its buttons are drawn over the scene.
+                bounds = pygame.Rect(0, 0, lay.context.left - 4, lay.size[1])
+                draw_tooltip(surface, self.text, tip, hover, lay.small, bounds)

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.report.text import percent
 from game.sim.policies import POLICIES
+from game.ui.forms.fmt import plural
 from game.ui.scenes.debrief_notes import CATEGORY_ORDER, category_title, lost_entries
 from game.ui.scenes.style import card
 from game.ui.theme import ACCENT, BAD, GOOD, INK, LINE, MUTED, PANEL, PAPER
@@ -152,7 +154,8 @@ def _categories(surface: pygame.Surface, rect: pygame.Rect, report: dict[str, An
         earned, possible = cats[name]["earned"], cats[name]["possible"]
         frac = earned / possible if possible else 1.0
         text.blit(surface, category_title(name), (x, y), 14, INK)
-        nums = f"{earned} / {possible}  ({round(100 * frac)}%)" if possible else "not scored"
+        nums = (f"{earned} / {possible}  ({percent(earned, possible)}%)" if possible
+                else "not scored")
         text.blit(surface, nums, (x + w, y), 14, INK, bold=True, anchor="topright")
         bar = pygame.Rect(x, y + 21, w, 9)
         pygame.draw.rect(surface, BAR_BACK, bar, border_radius=4)
@@ -177,7 +180,7 @@ def day_numbers(report: dict[str, Any]) -> list[str]:
                      f"(longest {max(waits)} min)")
     lines.append(f"Walked out: {left} · no-shows: {no_show}")
     lines.append(f"Points lost: {sum(e['max'] - e['points'] for e in entries)} "
-                 f"in {len(entries)} steps")
+                 f"in {plural(len(entries), 'step')}")
     return lines
 
 

@@ -7,6 +7,7 @@ from html import escape
 from typing import Any
 
 from game.report.model import teaching_points
+from game.ui.forms.fmt import plural, pts
 from game.ui.theme import ACCENT, BAD, GOOD, MUTED, hexcol
 
 CATEGORY_ORDER = ("safety", "clinical", "administrative", "flow", "experience")
@@ -51,7 +52,7 @@ def _critical(e: dict[str, Any], who: str) -> str:
     comp = f"{e.get('competency') or ''} {e.get('competency_title') or ''}".strip()
     return (_colour(BAD, "CRITICAL ERROR: ", bold=True)
             + f"<b>{escape(str(e.get('reason', '')))}</b> "
-            + _colour(BAD, f"(-{lost(e)} pts)", bold=True) + "<br>"
+            + _colour(BAD, f"({pts(-lost(e))})", bold=True) + "<br>"
             + _colour(MUTED, escape(f"{when} · {comp}")) + "<br>"
             + escape(str(e.get("note") or "")) + "<br><br>")
 
@@ -63,7 +64,7 @@ def _lesson(items: list[dict[str, Any]], names: dict[str, str], by: str) -> str:
     note = str(first.get("note") or first.get("reason", ""))
     comp = f"{first.get('competency') or ''} {first.get('competency_title') or ''}".strip()
     times = f"{len(items)} times" if len(items) > 1 else "once"
-    out = [f"<b>{escape(note)}</b> " + _colour(BAD, f"(-{total} pts)", bold=True) + "<br>",
+    out = [f"<b>{escape(note)}</b> " + _colour(BAD, f"({pts(-total)})", bold=True) + "<br>",
            _colour(MUTED, escape(f"{comp} · {times}")) + "<br>"]
     for e in items:
         who = names.get(e.get("patient") or "", "")
@@ -108,8 +109,8 @@ def notes_html(report: dict[str, Any], by: str = "category") -> str:
     for key in order:
         items = groups[key]
         total = sum(lost(e) for e in items)
-        out.append(_colour(ACCENT, f"{escape(titles[key])}: {total} points lost", bold=True)
-                   + "<br>")
+        out.append(_colour(ACCENT, f"{escape(titles[key])}: {plural(total, 'point')} lost",
+                           bold=True) + "<br>")
         for e in sorted((e for e in items if e.get("critical")), key=lambda e: e.get("t", 0)):
             out.append(_critical(e, names.get(e.get("patient") or "", "")))
         lessons: dict[str, list[dict[str, Any]]] = defaultdict(list)

@@ -218,11 +218,17 @@ def _tips(surface: pygame.Surface, rect: pygame.Rect, text: TextCache, icons: Ic
 
 def _chips(surface: pygame.Surface, x: int, y: int, labels: list[str],
            text: TextCache) -> int:
+    """The fact chips, wrapping onto another row rather than running off the card."""
+    left, right = x, surface.get_width()
     for label in labels:
         surf = text.render(label, 13, INK)
         box = pygame.Rect(x, y, surf.get_width() + 20, 24)
+        if box.right > right and x > left:
+            x, y = left, y + 30
+            box.topleft = (x, y)
         card(surface, box, (232, 239, 246), (196, 212, 228), 1, 12)
-        text.blit(surface, label, box.center, 13, INK, anchor="center")
+        text.blit(surface, text.fit(label, 13, right - left - 20), box.center, 13, INK,
+                  anchor="center")
         x = box.right + 8
     return y + 24
 
@@ -246,30 +252,49 @@ def details_surface(choice: DayChoice, width: int, height: int,
 
     body = next((b for b in (16, 15) if need(b) + 8 <= height), 14)
     visits = sorted((p.appointment.time, p.appointment.reason) for p in s.patients)
-    col_w = (width - 24) // 2
-    schedule_h = 22 + 30 + 21 * ((len(visits) + 1) // 2)
-    show_schedule = need(body) + 8 + schedule_h <= height  # only when there is room
-    surf = pygame.Surface((width, max(height, need(body) + 8)), pygame.SRCALPHA)
-    y = text.paragraph(surf, s.title, pygame.Rect(0, 0, width, 80), body + 6, INK,
-                       bold=True) + 4
-    y = _chips(surf, 0, y, labels, text) + 14
-    y += text.paragraph(surf, s.description, pygame.Rect(0, y, width, 1000), body) + 12
-    text.blit(surf, "What you will practise", (0, y), body, ACCENT, bold=True)
-    y += 26
-    for line in objectives:
-        text.blit(surf, "•", (6, y), body - 1, ACCENT, bold=True)
-        y += text.paragraph(surf, line, pygame.Rect(22, y, width - 24, 1000), body - 1) + 4
-    if show_schedule:
-        y += 22
-        text.blit(surf, "Today's schedule", (0, y), body, ACCENT, bold=True)
-        y += 30
-        rows = (len(visits) + 1) // 2
-        for i, (time, reason) in enumerate(visits):
-            x, row_y = (i // rows) * (col_w + 24), y + (i % rows) * 21
-            text.blit(surf, time, (x, row_y), body - 2, INK, bold=True)
-            text.blit(surf, text.fit(reason, body - 2, col_w - 54), (x + 50, row_y), body - 2,
-                      MUTED)
+
+    def draw(surf: pygame.Surface, schedule: bool) -> int:
+        """Everything, top-down; the bottom it reached (the real height, chips wrapped)."""
+        y = text.paragraph(surf, s.title, pygame.Rect(0, 0, width, 80), body + 6, INK,
+                           bold=True) + 4
+        y = _chips(surf, 0, y, labels, text) + 14
+        y += text.paragraph(surf, s.description, pygame.Rect(0, y, width, 4000), body) + 12
+        text.blit(surf, "What you will practise", (0, y), body, ACCENT, bold=True)
+        y += 26
+        for line in objectives:
+            text.blit(surf, "•", (6, y), body - 1, ACCENT, bold=True)
+            y += text.paragraph(surf, line, pygame.Rect(22, y, width - 24, 4000), body - 1) + 4
+        if schedule:
+            y = _schedule(surf, y + 22, visits, width, body, text)
+        return y
+
+    # A dry run measures the real height (wrapped chips and lines included), so the
+    # schedule is shown only when all of it fits, and a long text scrolls instead.
+    probe = pygame.Surface((width, 6000), pygame.SRCALPHA)
+    recorded = len(text.drawn)
+    with_schedule = draw(probe, True)
+    del text.drawn[recorded:]
+    schedule = with_schedule + 8 <= height
+    bottom = with_schedule if schedule else draw(probe, False)
+    del text.drawn[recorded:]
+    surf = pygame.Surface((width, max(height, bottom + 8)), pygame.SRCALPHA)
+    draw(surf, schedule)
     return surf
+
+
+def _schedule(surf: pygame.Surface, y: int, visits: list[tuple[str, str]], width: int,
+              body: int, text: TextCache) -> int:
+    """Today's visits in two columns, each reason cut to its column."""
+    text.blit(surf, "Today's schedule", (0, y), body, ACCENT, bold=True)
+    y += 30
+    col_w = (width - 24) // 2
+    rows = (len(visits) + 1) // 2
+    for i, (time, reason) in enumerate(visits):
+        x, row_y = (i // rows) * (col_w + 24), y + (i % rows) * 21
+        text.blit(surf, time, (x, row_y), body - 2, INK, bold=True)
+        text.blit(surf, text.fit(reason, body - 2, col_w - 54), (x + 50, row_y), body - 2,
+                  MUTED)
+    return y + rows * 21
 
 
 def blit_scrolled(surface: pygame.Surface, content: pygame.Surface, inner: pygame.Rect,
