@@ -38,6 +38,8 @@ def reference_html() -> str:
     """Right column: the reference card."""
     draw = "".join(f"{escape(line)}<br>" for line in help_text.order_of_draw())
     return (_heading("Adult vital signs at rest") + _rows(help_text.adult_ranges()) + "<br>"
+            + _heading("Children, awake (AHA PALS 2020)") + _rows(help_text.child_ranges())
+            + "<br>"
             + _heading("Blood pressure categories (adults, mmHg)")
             + _rows(help_text.BP_CATEGORIES)
             + f"<font color='{hexcol(MUTED)}'>{escape(help_text.BP_SOURCE)}</font><br><br>"

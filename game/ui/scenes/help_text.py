@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from game.clinical.lab import CLOT_MINUTES, TUBES
 from game.clinical.vitals import (
+    ADULT_HYPOTENSION_DIASTOLIC_BELOW,
+    ADULT_HYPOTENSION_SYSTOLIC_BELOW,
     AGE_BANDS,
     CRISIS_DIASTOLIC_ABOVE,
     CRISIS_SYSTOLIC_ABOVE,
     FEVER_F,
+    HYPOTHERMIA_BELOW_F,
     SPO2_EMERGENCY_BELOW,
     SPO2_NORMAL_MIN,
     TEMP_F_RANGE,
@@ -48,8 +51,12 @@ BP_CATEGORIES: tuple[tuple[str, str], ...] = (
     ("Stage 1 hypertension", "130-139 or 80-89"),
     ("Stage 2 hypertension", "140 or more, or 90 or more"),
     ("Hypertensive crisis", f"over {CRISIS_SYSTOLIC_ABOVE} and/or over {CRISIS_DIASTOLIC_ABOVE}"),
+    ("Hypotension (flag it)", f"under {ADULT_HYPOTENSION_SYSTOLIC_BELOW} or under "
+                              f"{ADULT_HYPOTENSION_DIASTOLIC_BELOW}"),
 )
-BP_SOURCE = "AHA/ACC 2017; when the two numbers fall in different categories, the higher applies."
+BP_SOURCE = ("AHA/ACC 2017; when the two numbers fall in different categories, the higher "
+             "applies. From 13 years these rules apply; children 1-12 are screened on the AAP "
+             "2017 table for their age and sex.")
 
 
 def adult_ranges() -> list[tuple[str, str]]:
@@ -60,8 +67,15 @@ def adult_ranges() -> list[tuple[str, str]]:
         ("Heart rate", f"{adult.pulse[0]}-{adult.pulse[1]} per minute"),
         ("Respirations", f"{adult.resp[0]}-{adult.resp[1]} per minute"),
         ("SpO2", f"{SPO2_NORMAL_MIN}-100% (under {SPO2_EMERGENCY_BELOW}% is an emergency)"),
-        ("Temperature", f"{low_t}-{high_t} F (36.5-37.3 C); fever at {FEVER_F} F (38.0 C)"),
+        ("Temperature", f"{low_t}-{high_t} F (36.5-37.3 C); flag a fever at {FEVER_F} F "
+                        f"(38.0 C) or more, hypothermia under {HYPOTHERMIA_BELOW_F} F"),
     ]
+
+
+def child_ranges() -> list[tuple[str, str]]:
+    """Children's awake heart rate and respirations by age (AHA PALS 2020), from game.clinical."""
+    return [(b.label, f"pulse {b.pulse[0]}-{b.pulse[1]}, resp {b.resp[0]}-{b.resp[1]}")
+            for b in AGE_BANDS if b.label != "adult"]
 
 
 def order_of_draw() -> list[str]:
