@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from game.clinical.vitals import Reading
+
 REPORT_FORMAT = 2  # 2: patients' vitals and specimens; verified, verified_reason, played_at
 
 
@@ -65,24 +67,12 @@ class LedgerRow(_Open):
     competency_title: str | None = None
 
 
-class ReadingInfo(_Closed):
-    """One set of vital signs."""
-
-    systolic: int
-    diastolic: int
-    pulse: int
-    resp: int
-    temp_f: float
-    spo2: int
-    weight_lb: float
-    height_in: float | None = None
-
-
 class VitalsInfo(_Closed):
     """What the devices measured, what the MA recorded, and how the game judges the measured."""
 
-    measured: ReadingInfo | None
-    recorded: ReadingInfo | None
+    # The simulation's own reading type: the report's fields are the game's, not a copy.
+    measured: Reading | None
+    recorded: Reading | None
     abnormal: list[str] = Field(description="Signs the game judges abnormal in the measured "
                                 "set (bp, pulse, resp, temp, spo2); empty if not measured.")
     bp_category: str | None = Field(description="The blood-pressure category of the measured "
