@@ -69,7 +69,7 @@ def register(sim: Simulation) -> None:
         exp("vitals", "clinical", 4, "I.P.1", f"{name}'s vital signs were never recorded",
             "Measure and record BP, pulse, respirations, temperature, SpO2 and weight at every "
             "visit, exactly as the devices show them.")
-        exp("flags", "clinical", 2, "I.P.3", f"{name}'s abnormal vitals were not flagged",
+        exp("flags", "clinical", 2, "I.P.3", f"{name}'s vital signs were never judged for flags",
             "Compare each reading with the normal range for the patient's age and flag what is "
             "outside it, so the provider sees it first.")
         exp("history", "clinical", 2, "I.P.3",
