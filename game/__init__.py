@@ -6,4 +6,5 @@ __version__ = "0.1.0"
 # can alter a day's outcome (a rule, a score, a duration, the world's randomness): a session
 # log records it, and a log made under other rules is reported as such instead of as tampered.
 # 2: judged ranges, order of draw and notes of issue 6; the log binds all of its fields.
-RULES_VERSION = 2
+# 3: a team of staff with queues; rules declared per concern (issue 7's shape).
+RULES_VERSION = 3

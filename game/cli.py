@@ -50,7 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check scenario files or folders")
     val.add_argument("paths", nargs="+")
 
-    sch = sub.add_parser("schema", help="print the JSON Schema of the scenario format")
+    sch = sub.add_parser("schema", help="print the JSON Schema of the scenario format "
+                                        "(or, with --report, of the end-of-day report)")
+    sch.add_argument("--report", action="store_true",
+                     help="the schema of the report that `run --report` writes as JSON")
     sch.add_argument("-o", "--output", type=Path, help="write it to a file")
 
     rep = sub.add_parser("replay", help="re-simulate a session log and check its digest")
@@ -91,7 +94,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.cmd == "validate":
         return headless.validate(args.paths)
     if args.cmd == "schema":
-        return headless.schema(args.output)
+        return headless.schema(args.output, args.report)
     return headless.replay(args.log, args.scenario, args.report)
 
 

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from game.paths import SCENARIOS, bundled_scenarios, load_named_scenario, resolve_scenario
 from game.report.model import build_report
+from game.report.schema import report_schema
 from game.report.text import summary
 from game.report.writers import write_report
 from game.scenario.errors import InputError, Problem
@@ -175,9 +176,9 @@ def validate(paths: list[str]) -> int:
     return EXIT_INPUT if bad else EXIT_OK
 
 
-def schema(out: Path | None) -> int:
-    """Print or write the JSON Schema."""
-    text = schema_text()
+def schema(out: Path | None, report: bool = False) -> int:
+    """Print or write the JSON Schema of the scenario format, or with `report` of the report."""
+    text = report_schema() if report else schema_text()
     if out is None:
         say(text.rstrip("\n"))
         return EXIT_OK

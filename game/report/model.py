@@ -13,7 +13,7 @@ from game.scenario.load import LoadedScenario
 from game.scenario.types import clock
 from game.sim.engine import Simulation
 from game.sim.rules.lab import specimen_report
-from game.sim.state import PatientState, Status
+from game.sim.state import PatientState, StaffState, Status
 
 __all__ = ["REPORT_FORMAT", "build_report", "patient_outcome", "teaching_points",
            "vitals_of"]
@@ -90,11 +90,17 @@ def build_report(sim: Simulation, loaded: LoadedScenario, policy: str | None,
                             for e in score.critical_errors],
         "ledger": ledger,
         "patients": patients,
-        "ma_activities": [{"start_t": a, "end_t": b, "activity": what}
-                          for a, b, what in sim.activities],
+        "ma_activities": _activities(sim.lead),
+        "staff": [{"id": m.id, "name": m.name, "role": m.role,
+                   "controlled_by": m.spec.controlled_by, "clocked_out": m.clocked_out,
+                   "activities": _activities(m)} for m in sim.world.staff.values()],
         "ended_at": clock(sim.now),
         "digest": sim.digest(),
     })
+
+
+def _activities(member: StaffState) -> list[dict[str, Any]]:
+    return [{"start_t": a.start, "end_t": a.end, "activity": a.what} for a in member.activities]
 
 
 def teaching_points(report: dict[str, Any], limit: int = 6) -> list[str]:

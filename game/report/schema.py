@@ -1,7 +1,8 @@
 """The report's JSON as pydantic models: the versioned contract graders and tools read.
 
 `build_report` validates what it builds against `Report`, so a field cannot disappear or
-change type without a test failing; `report_schema()` is its JSON Schema.
+change type without a test failing; `report_schema()` is its JSON Schema, committed as
+`scenarios/report.schema.json` (`clinic-day schema --report -o` writes it).
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from game.clinical.vitals import Reading
 
-REPORT_FORMAT = 2  # 2: patients' vitals and specimens; verified, verified_reason, played_at
+# 2: patients' vitals and specimens; verified, verified_reason, played_at.
+# 3: the team (staff with their activities); each ledger row's actor.
+REPORT_FORMAT = 3
 
 
 class _Closed(BaseModel):
@@ -105,15 +108,26 @@ class PatientInfo(_Closed):
 
 
 class Activity(_Closed):
-    """What the MA did from one time to another."""
+    """What a staff member did from one time to another."""
 
     start_t: int
     end_t: int
     activity: str
 
 
+class StaffInfo(_Closed):
+    """One member of the team and their day."""
+
+    id: str
+    name: str
+    role: str = Field(description="ma or front_desk.")
+    controlled_by: str = Field(description="player, or the policy that played a coworker.")
+    clocked_out: bool
+    activities: list[Activity]
+
+
 class Report(_Closed):
-    """The end-of-day report, format 2."""
+    """The end-of-day report, format 3."""
 
     format_version: int = REPORT_FORMAT
     scenario: ScenarioInfo
@@ -133,7 +147,9 @@ class Report(_Closed):
     critical_errors: list[LedgerRow]
     ledger: list[LedgerRow]
     patients: list[PatientInfo]
-    ma_activities: list[Activity]
+    ma_activities: list[Activity] = Field(description="The lead MA's activities (the first "
+                                          "MA the player directs); every member's are in staff.")
+    staff: list[StaffInfo]
     ended_at: str
     digest: str = Field(description="SHA-256 of the day's final state.")
 
@@ -143,6 +159,15 @@ def checked(data: dict[str, Any]) -> dict[str, Any]:
     return Report.model_validate(data).model_dump(mode="json")
 
 
+REPORT_SCHEMA_ID = "https://clinic-day.invalid/report.schema.json"
+
+
+def report_json_schema() -> dict[str, Any]:
+    """The JSON Schema of the report, with the draft it follows and its id."""
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": REPORT_SCHEMA_ID,
+            **Report.model_json_schema()}
+
+
 def report_schema() -> str:
-    """The JSON Schema of the report."""
-    return json.dumps(Report.model_json_schema(), indent=2) + "\n"
+    """The JSON Schema of the report as the committed file holds it."""
+    return json.dumps(report_json_schema(), indent=2, ensure_ascii=False) + "\n"

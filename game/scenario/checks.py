@@ -132,6 +132,7 @@ def cross_check(s: Scenario | Parts) -> list[Problem]:
         if seconds(closes) <= seconds(opens):
             out.append(Problem(("clinic", "closes"), f"closing time {closes} is not after {opens}"))
         out += _duplicates((r.id for r in clinic.rooms), ("clinic", "rooms"), "room")
+        out += _staff(clinic)
     out += _duplicates((p.id for p in s.providers), ("providers",), "provider")
     out += _duplicates((v.id for v in s.visit_types), ("visit_types",), "visit type")
     patient_ids = Counter(p.id for _, p in s.patients)
@@ -170,6 +171,20 @@ def cross_check(s: Scenario | Parts) -> list[Problem]:
             if provider_ids is not None and b.provider not in provider_ids:
                 out.append(Problem(("calendar", "booked", i, "provider"),
                                    _unknown("provider", b.provider, provider_ids)))
+    return out
+
+
+def _staff(clinic: Clinic) -> list[Problem]:
+    """A team needs an MA (only an MA does clinical work) and someone the player directs."""
+    if clinic.staff is None:
+        return []
+    out = _duplicates((m.id for m in clinic.staff), ("clinic", "staff"), "staff")
+    if not any(m.role == "ma" for m in clinic.staff):
+        out.append(Problem(("clinic", "staff"), "the team has no medical assistant (role "
+                                                "'ma'): nobody could room a patient"))
+    if not any(m.controlled_by == "player" for m in clinic.staff):
+        out.append(Problem(("clinic", "staff"), "nobody on the team is directed by the player "
+                                                "(controlled_by 'player')"))
     return out
 
 

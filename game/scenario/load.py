@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from game.scenario.checks import cross_check, salvage
 from game.scenario.errors import InputError, PathPart, Problem
@@ -79,7 +80,7 @@ def _file_path(loc: tuple[PathPart, ...], data: Any) -> tuple[PathPart, ...]:
     return tuple(out)
 
 
-def _message(err: dict[str, Any]) -> str:
+def _message(err: ErrorDetails) -> str:
     kind, msg, got = err["type"], err["msg"], err.get("input")
     if kind == "extra_forbidden":
         return "unknown key: not part of the format (check the spelling)"

@@ -59,8 +59,27 @@ class Provider(Strict):
     exam_minutes: int = Field(18, ge=1, le=120, description="Usual length of an exam.")
 
 
+StaffRole = Literal["ma", "front_desk"]
+# Who directs a staff member: the player, or a built-in policy playing a coworker's role
+# (the names of game.sim.policies.POLICIES that can play a role; a test keeps them equal).
+Controller = Literal["player", "reference", "naive"]
+
+
+class StaffMember(Strict):
+    """One member of the clinic's team: a medical assistant or the front desk."""
+
+    id: Ident = Field(description="Staff id, used as the `actor` of commands, e.g. 'ma1'.")
+    name: Text = Field(description="The name on the staff token, e.g. 'Jordan Reyes, CMA'.")
+    role: StaffRole = Field(
+        description="ma: every clinical and desk task. front_desk: check-in, no-shows, "
+                    "follow-up booking, referrals and check-out; nothing clinical.")
+    controlled_by: Controller = Field(
+        "player", description="player: the player directs them. reference or naive: a "
+                              "coworker who plays the role as that built-in bot would.")
+
+
 class Clinic(Strict):
-    """The practice: name, hours and exam rooms."""
+    """The practice: name, hours, exam rooms and (optionally) the team."""
 
     name: Text = Field(description="The practice's name.")
     opens: ClockTime = Field(description="When the MA arrives and opening tasks can start.")
@@ -69,6 +88,10 @@ class Clinic(Strict):
         90, ge=0, le=240, description="How long after closing the day ends even if unfinished."
     )
     rooms: list[Room] = Field(min_length=1, max_length=12)
+    staff: list[StaffMember] | None = Field(
+        None, min_length=1, max_length=20,
+        description="The team. Without it the day has one medical assistant the player "
+                    "directs. At least one member must be an MA and one player-directed.")
 
 
 TaskKind = Literal[

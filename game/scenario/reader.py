@@ -11,7 +11,9 @@ import json
 import re
 import stat
 from collections.abc import Iterator
-from json.scanner import py_make_scanner
+from json.scanner import (  # type: ignore[attr-defined, import-not-found, unused-ignore]
+    py_make_scanner,  # in every CPython; missing from the type stubs, or all of the module
+)
 from pathlib import Path
 from typing import Any
 
@@ -198,7 +200,9 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _duplicate_line(text: str, key: str) -> int | None:
     """The line of the second occurrence of a key inside one object (only on this error)."""
     found: list[int] = []
-    decoder = json.JSONDecoder(object_pairs_hook=lambda pairs: pairs, parse_int=_whole)
+    # Any: parse_object and scan_once are attributes of the decoder at run time that the type
+    # stubs do not declare.
+    decoder: Any = json.JSONDecoder(object_pairs_hook=lambda pairs: pairs, parse_int=_whole)
     plain_object = decoder.parse_object
 
     def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
@@ -212,7 +216,7 @@ def _duplicate_line(text: str, key: str) -> int | None:
                 found.append(text.count("\n", 0, hits[1]) + 1)
         return pairs, end
 
-    decoder.parse_object = parse_object  # type: ignore[method-assign]
+    decoder.parse_object = parse_object
     decoder.scan_once = py_make_scanner(decoder)  # the C scanner ignores parse_object
     try:
         decoder.decode(text)

@@ -22,13 +22,20 @@ class SlotCheck:
 class Calendar:
     """Bookings of the coming weeks, for every provider."""
 
-    def __init__(self, scenario: Scenario) -> None:
+    def __init__(self, scenario: Scenario, today: list[Booking]) -> None:
         self.scenario = scenario
         self.cal = scenario.calendar
         self.minutes = {v.id: v.minutes for v in scenario.visit_types}
-        self.taken: list[Booking] = [
+        self.booked: tuple[Booking, ...] = tuple(
             Booking("", b.provider, b.date, seconds(b.time), b.minutes) for b in self.cal.booked
-        ]
+        )
+        # Today's bookings are the world's list (one copy, in the digest); this only reads it.
+        self.today = today
+
+    @property
+    def taken(self) -> list[Booking]:
+        """Every booking: the scenario's and today's."""
+        return [*self.booked, *self.today]
 
     def day_after(self, days: int) -> dt.date | None:
         """The date `days` after the clinic day, or None past the last date there is.
@@ -42,13 +49,14 @@ class Calendar:
 
     def add(self, booking: Booking) -> None:
         """Record a booking made today."""
-        self.taken.append(booking)
+        self.today.append(booking)
 
     def conflicts(self, provider: str, date: dt.date, start: int, minutes: int) -> bool:
         """True if the stretch overlaps another booking of the provider."""
         end = start + 60 * minutes
         return any(b.provider == provider and b.date == date
-                   and start < b.start + 60 * b.minutes and b.start < end for b in self.taken)
+                   and start < b.start + 60 * b.minutes and b.start < end
+                   for group in (self.booked, self.today) for b in group)
 
     def check(self, provider: str, visit_type: str, date: dt.date, time: str,
               min_days: int, max_days: int, avail: Availability) -> SlotCheck:

@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    TypeAdapter,
+    model_serializer,
+)
 
 from game.scenario.types import ClockTime, Ident
 
@@ -14,20 +23,37 @@ IdentifierKind = Literal["name", "dob", "mrn", "phone", "room_number"]
 VALID_IDENTIFIERS: frozenset[str] = frozenset({"name", "dob", "mrn", "phone"})
 Identifiers = Annotated[list[IdentifierKind], Field(max_length=5)]
 VitalName = Literal["bp", "pulse", "resp", "temp", "spo2"]
+VITAL_NAMES: tuple[VitalName, ...] = ("bp", "pulse", "resp", "temp", "spo2")
 
 
-class _Command(BaseModel):
+class BaseCommand(BaseModel):
+    """What every command has: the staff member who does it."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    actor: Ident | None = Field(
+        None, description="The staff member who does it; by default the first MA the "
+                          "player directs.")
 
-class CompleteTask(_Command):
+    @model_serializer(mode="wrap")
+    def _without_default_actor(self, handler: SerializerFunctionWrapHandler,
+                               _info: SerializationInfo) -> dict[str, object]:
+        # A command for the lead MA is written as it always was (no "actor"), so a one-MA
+        # day's log and actions files read the same before and after teams.
+        data: dict[str, object] = handler(self)
+        if data.get("actor") is None:
+            data.pop("actor", None)
+        return data
+
+
+class CompleteTask(BaseCommand):
     """Do an opening or closing checklist task (not the fridge log)."""
 
     type: Literal["complete_task"] = "complete_task"
     task: Ident
 
 
-class LogFridge(_Command):
+class LogFridge(BaseCommand):
     """Read the vaccine fridge and freezer thermometers and log what they show."""
 
     type: Literal["log_fridge"] = "log_fridge"
@@ -37,7 +63,7 @@ class LogFridge(_Command):
     out_of_range_reported: bool = False
 
 
-class CheckIn(_Command):
+class CheckIn(BaseCommand):
     """Check a patient in at the front desk; every step is optional, at a price."""
 
     type: Literal["check_in"] = "check_in"
@@ -50,14 +76,14 @@ class CheckIn(_Command):
     update_demographics: bool = False
 
 
-class MarkNoShow(_Command):
+class MarkNoShow(BaseCommand):
     """Mark a patient who never came as a no-show."""
 
     type: Literal["mark_no_show"] = "mark_no_show"
     patient: Ident
 
 
-class RoomPatient(_Command):
+class RoomPatient(BaseCommand):
     """Walk a checked-in patient from the waiting room to an exam room."""
 
     type: Literal["room_patient"] = "room_patient"
@@ -65,14 +91,14 @@ class RoomPatient(_Command):
     room: Ident
 
 
-class MeasureVitals(_Command):
+class MeasureVitals(BaseCommand):
     """Take the patient's vital signs with the devices in the room."""
 
     type: Literal["measure_vitals"] = "measure_vitals"
     patient: Ident
 
 
-class RecordVitals(_Command):
+class RecordVitals(BaseCommand):
     """Type the vital signs into the chart and flag what is abnormal for the provider."""
 
     type: Literal["record_vitals"] = "record_vitals"
@@ -88,35 +114,35 @@ class RecordVitals(_Command):
     abnormal: list[VitalName] = Field(default_factory=list, max_length=5)
 
 
-class ReviewHistory(_Command):
+class ReviewHistory(BaseCommand):
     """Review allergies and medications with the patient."""
 
     type: Literal["review_history"] = "review_history"
     patient: Ident
 
 
-class SignalReady(_Command):
+class SignalReady(BaseCommand):
     """Put the door flag up before rooming is complete; the skipped steps are scored missed."""
 
     type: Literal["signal_ready"] = "signal_ready"
     patient: Ident
 
 
-class Escalate(_Command):
+class Escalate(BaseCommand):
     """Alert the provider to a patient now."""
 
     type: Literal["escalate"] = "escalate"
     patient: Ident
 
 
-class AssistProvider(_Command):
+class AssistProvider(BaseCommand):
     """Go and help the provider with a procedure they called for."""
 
     type: Literal["assist_provider"] = "assist_provider"
     patient: Ident
 
 
-class DrawBlood(_Command):
+class DrawBlood(BaseCommand):
     """Venipuncture: fill tubes in the order given."""
 
     type: Literal["draw_blood"] = "draw_blood"
@@ -125,7 +151,7 @@ class DrawBlood(_Command):
     tubes: list[Ident] = Field(min_length=1, max_length=10)
 
 
-class LabelSpecimens(_Command):
+class LabelSpecimens(BaseCommand):
     """Label the patient's tubes at the bedside."""
 
     type: Literal["label_specimens"] = "label_specimens"
@@ -133,7 +159,7 @@ class LabelSpecimens(_Command):
     identifiers: Identifiers = Field(default_factory=list)
 
 
-class Fingerstick(_Command):
+class Fingerstick(BaseCommand):
     """Point-of-care glucose on the meter."""
 
     type: Literal["fingerstick"] = "fingerstick"
@@ -141,21 +167,21 @@ class Fingerstick(_Command):
     identifiers: Identifiers = Field(default_factory=list)
 
 
-class Centrifuge(_Command):
+class Centrifuge(BaseCommand):
     """Spin the patient's serum tubes."""
 
     type: Literal["centrifuge"] = "centrifuge"
     patient: Ident
 
 
-class PackSpecimens(_Command):
+class PackSpecimens(BaseCommand):
     """Put the patient's tubes in the courier box."""
 
     type: Literal["pack_specimens"] = "pack_specimens"
     patient: Ident
 
 
-class BookFollowUp(_Command):
+class BookFollowUp(BaseCommand):
     """Book the follow-up visit the provider ordered."""
 
     type: Literal["book_follow_up"] = "book_follow_up"
@@ -164,57 +190,65 @@ class BookFollowUp(_Command):
     time: ClockTime
 
 
-class ProcessReferral(_Command):
+class ProcessReferral(BaseCommand):
     """Send the referral the provider ordered."""
 
     type: Literal["process_referral"] = "process_referral"
     patient: Ident
 
 
-class CheckOut(_Command):
+class CheckOut(BaseCommand):
     """Check the patient out; the room is left to be cleaned."""
 
     type: Literal["check_out"] = "check_out"
     patient: Ident
 
 
-class CompleteChart(_Command):
+class CompleteChart(BaseCommand):
     """Finish the patient's documentation at the workstation."""
 
     type: Literal["complete_chart"] = "complete_chart"
     patient: Ident
 
 
-class CleanRoom(_Command):
+class CleanRoom(BaseCommand):
     """Disinfect an exam room between patients."""
 
     type: Literal["clean_room"] = "clean_room"
     room: Ident
 
 
-class ClockOut(_Command):
+class ClockOut(BaseCommand):
     """End the day."""
 
     type: Literal["clock_out"] = "clock_out"
 
 
-class EndDay(_Command):
+class EndDay(BaseCommand):
     """End the day now, even mid-task: whatever is not done is scored as undone."""
 
     type: Literal["end_day"] = "end_day"
+
+
+class CancelQueued(BaseCommand):
+    """Take a command out of a staff member's queue before it starts."""
+
+    type: Literal["cancel_queued"] = "cancel_queued"
+    position: int = Field(ge=1, le=5, description="1 is the next to start.")
 
 
 Command = Annotated[
     CompleteTask | LogFridge | CheckIn | MarkNoShow | RoomPatient | MeasureVitals
     | RecordVitals | ReviewHistory | SignalReady | Escalate | AssistProvider | DrawBlood
     | LabelSpecimens | Fingerstick | Centrifuge | PackSpecimens | BookFollowUp
-    | ProcessReferral | CheckOut | CompleteChart | CleanRoom | ClockOut | EndDay,
+    | ProcessReferral | CheckOut | CompleteChart | CleanRoom | ClockOut | EndDay
+    | CancelQueued,
     Field(discriminator="type"),
 ]
 
 COMMAND_ADAPTER: TypeAdapter[Command] = TypeAdapter(Command)
 
 
-def valid_identifiers(given: list[str]) -> int:
+def valid_identifiers(given: Sequence[str]) -> int:
     """How many distinct acceptable identifiers were checked."""
     return len(set(given) & VALID_IDENTIFIERS)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any
 
 from game.scenario.models import Scenario
@@ -14,23 +13,19 @@ from game.sim import digest as digest_mod
 from game.sim.calendar import Calendar
 from game.sim.commands import Command
 from game.sim.layout import Layout
-from game.sim.results import Accepted, Rejected, Result
+from game.sim.notices import Notice, Tone, Topic
+from game.sim.policies import POLICIES, Policy
+from game.sim.results import Accepted, Queued, Rejected, Result
 from game.sim.rng import Streams
-from game.sim.rules import HANDLERS, ON_EVENT, WHILE_BUSY, after_change, expectations, setup
+from game.sim.rules import RULES
+from game.sim.rules.base import Affordance, Can, CommandRule, EventRule
+from game.sim.rules.setup import build_world
+from game.sim.rules.staff import StaffFree
 from game.sim.scheduler import Event, Scheduler
 from game.sim.scoring import Ledger, Score
-from game.sim.state import World
+from game.sim.state import QUEUE_LIMIT, Activity, StaffState, World
 
-
-@dataclass(frozen=True)
-class Notice:
-    """A message for the player: something happened, or is about to."""
-
-    t: int
-    kind: str  # "info", "warning", "good", "bad"
-    text: str
-    patient: str | None = None
-    topic: str = ""  # what it is about ("arrival", "patience", "assist", "courier"), for the UI
+__all__ = ["Notice", "Simulation", "duration"]
 
 
 def duration(secs: int) -> str:
@@ -42,7 +37,10 @@ def duration(secs: int) -> str:
 
 
 class Simulation:
-    """One clinic day. Time is integer seconds since midnight; nothing here reads a clock."""
+    """One clinic day. Time is integer seconds since midnight; nothing here reads a clock.
+
+    The engine knows no concern: it routes commands and events to the rules of
+    `game.sim.rules.RULES` and asks them what the day expects, offers and scores."""
 
     def __init__(self, scenario: Scenario, seed: int) -> None:
         self.scenario = scenario
@@ -52,22 +50,44 @@ class Simulation:
         self.layout = Layout([r.id for r in scenario.clinic.rooms])
         self.events = Scheduler()
         self.ledger = Ledger()
-        self.notices: list[Notice] = []
-        self.activities: list[tuple[int, int, str]] = []  # (start, end, what) of the MA
         self.opens = seconds(scenario.clinic.opens)
         self.closes = seconds(scenario.clinic.closes)
         self.end_time = self.closes + 60 * scenario.clinic.overtime_minutes
         appts = [seconds(p.appointment.time) for p in scenario.patients]
         self.first_appt = min(appts, default=self.closes)
         self.pickups = sorted(seconds(t) for t in scenario.courier.pickups)
-        self.now = self.opens
-        self.finished = False
-        self.flags: set[str] = set()  # one-time consequences already applied
-        self.world: World = setup.build_world(self)
-        self.calendar = Calendar(scenario)
-        expectations.register(self)
-        setup.schedule_day(self)
-        after_change(self)
+        self.commands: dict[type, CommandRule[Any]] = {
+            c.type: c for rule in RULES for c in rule.commands}
+        self.handlers: dict[type, EventRule[Any]] = {
+            e.type: e for rule in RULES for e in rule.events}
+        self.world: World = build_world(self)
+        self.calendar = Calendar(scenario, self.world.bookings)
+        self.coworkers: dict[str, Policy] = {
+            m.id: POLICIES[m.spec.controlled_by]() for m in self.world.staff.values()
+            if not m.player}
+        for rule in RULES:
+            if rule.expect:
+                rule.expect(self)
+        for rule in RULES:
+            if rule.start:
+                rule.start(self)
+        self.after_change()
+
+    # --- the world's state, kept in the world --------------------------------------------
+    @property
+    def now(self) -> int:
+        """Simulated seconds since midnight."""
+        return self.world.now
+
+    @property
+    def finished(self) -> bool:
+        """The day is over."""
+        return self.world.finished
+
+    @property
+    def notices(self) -> list[Notice]:
+        """Every message for the player so far, oldest first."""
+        return self.world.notices
 
     # --- time -------------------------------------------------------------------------
     def advance(self, to_time: int) -> None:
@@ -78,11 +98,11 @@ class Simulation:
             if popped is None:
                 break
             t, event = popped
-            self.now = max(self.now, t)
-            ON_EVENT[event.kind](self, event)
-            after_change(self)
+            self.world.now = max(self.now, t)
+            self.handlers[type(event)].handle(self, event)
+            self.after_change()
         if not self.finished:
-            self.now = max(self.now, to_time)
+            self.world.now = max(self.now, to_time)
             if self.now >= self.end_time:
                 self.finish()
 
@@ -90,9 +110,17 @@ class Simulation:
         """When something will next happen by itself."""
         return self.events.peek_time()
 
-    def schedule(self, t: int, kind: str, subject: str = "", *data: str) -> None:
+    def schedule(self, t: int, event: Event) -> None:
         """Queue a world event."""
-        self.events.schedule(t, Event(kind, subject, tuple(data)))
+        self.events.schedule(t, event)
+
+    def after_change(self) -> None:
+        """After every command and event, each rule reacts in the list's order."""
+        for rule in RULES:
+            if self.finished:
+                return
+            if rule.after_change:
+                rule.after_change(self)
 
     @property
     def phase(self) -> str:
@@ -101,64 +129,179 @@ class Simulation:
             return "opening"
         return "clinic" if self.now < self.closes else "closing"
 
-    # --- the MA -----------------------------------------------------------------------
+    # --- staff ------------------------------------------------------------------------
     @property
-    def ma_free(self) -> bool:
-        """The MA can start something now."""
-        return not self.finished and self.world.ma.busy_until <= self.now
+    def lead(self) -> StaffState:
+        """The first MA the player directs: who a command without an actor goes to."""
+        staff = list(self.world.staff.values())
+        return next((m for m in staff if m.player and m.role == "ma"),
+                    next((m for m in staff if m.player), staff[0]))
 
-    def busy_reason(self) -> str | None:
-        """Why the MA cannot start something now: what they are doing and how long is left
-        (never a clock time, which reads as "now" in its last minute); None when free."""
-        ma = self.world.ma
-        left = ma.busy_until - self.now
-        if left <= 0:
+    def staff(self, actor: str | None = None) -> StaffState | None:
+        """A staff member by id (the lead for None), or None if there is no such one."""
+        return self.lead if actor is None else self.world.staff.get(actor)
+
+    def is_free(self, actor: str | None = None) -> bool:
+        """The staff member (the lead by default) can start something now."""
+        member = self.staff(actor)
+        return (member is not None and not self.finished and not member.clocked_out
+                and member.busy_until <= self.now)
+
+    def busy_reason(self, actor: str | None = None) -> str | None:
+        """What a staff member is doing and how long is left (never a clock time, which
+        reads as "now" in its last minute); None when free."""
+        member = self.staff(actor)
+        if member is None or member.busy_until <= self.now:
             return None
-        return f"You are busy {ma.activity} for another {duration(left)}."
+        who = "You are" if member.id == self.lead.id and len(self.world.staff) == 1 \
+            else f"{member.name} is"
+        return f"{who} busy {member.activity} for another {duration(member.busy_until - self.now)}."
 
-    def submit(self, command: Command) -> Result:
-        """Have the MA do something now. Rejected leaves the world unchanged."""
-        if self.finished:
-            return Rejected("The day is over.")
-        ma = self.world.ma
-        busy = self.busy_reason()
-        if busy is not None and type(command) not in WHILE_BUSY:
-            return Rejected(busy)
-        handler: Callable[[Simulation, Any], Result] = HANDLERS[type(command)]
-        result = handler(self, command)
-        if isinstance(result, Accepted) and not self.finished:
-            ma.busy_until = self.now + result.seconds
-            ma.activity = result.message
-            self.activities.append((self.now, ma.busy_until, result.message))
-            self.schedule(ma.busy_until, "ma_free")
-            after_change(self)
-        return result
-
-    def walk(self, station: str) -> int:
-        """Move the MA to a station; the seconds it takes."""
-        ma = self.world.ma
-        steps = self.layout.steps(ma.location, station)
-        ma.location = station
+    def walk(self, actor: StaffState, station: str) -> int:
+        """Move a staff member to a station; the seconds it takes."""
+        steps = self.layout.steps(actor.location, station)
+        actor.location = station
         return steps * self.d.walk_per_step
 
-    def notify(self, kind: str, text: str, patient: str | None = None, topic: str = "") -> None:
+    # --- commands ---------------------------------------------------------------------
+    def can(self, command: Command) -> tuple[Can, str]:
+        """What `submit` would do with a command now: start it, queue it, or refuse it
+        (with the reason). The one answer the affordances and `submit` share."""
+        if self.finished:
+            return Can.NO, "The day is over."
+        member = self.staff(command.actor)
+        if member is None:
+            return Can.NO, f"There is no staff member '{command.actor}' today."
+        rule = self.commands[type(command)]
+        if member.clocked_out and not rule.instant:
+            return Can.NO, f"{member.name} has clocked out."
+        if member.role not in rule.roles:
+            return Can.NO, (f"{member.name} works the front desk: that is a medical "
+                            "assistant's job.")
+        why = self._patient_elsewhere(member, command, rule) or rule.check(self, member, command)
+        if why is not None:
+            return Can.NO, why
+        busy = self.busy_reason(member.id)
+        if rule.instant or busy is None:
+            return Can.NOW, ""
+        if len(member.queue) >= QUEUE_LIMIT:
+            return Can.NO, (f"{busy} Their queue is full ({QUEUE_LIMIT} actions waiting): "
+                            "cancel one or wait.")
+        return Can.WHEN_FREE, busy
+
+    def _patient_elsewhere(self, member: StaffState, command: Command,
+                           rule: CommandRule[Any]) -> str | None:
+        """A patient busy with another staff member cannot be taken over mid-step."""
+        pid = getattr(command, "patient", None)
+        p = self.world.patients.get(pid) if isinstance(pid, str) else None
+        if (not rule.occupies_patient or p is None or p.busy_until <= self.now
+                or p.busy_with in (None, member.id)):
+            return None
+        other = self.world.staff[p.busy_with or ""].name
+        return f"{p.name} is with {other} for another {duration(p.busy_until - self.now)}."
+
+    def submit(self, command: Command) -> Result:
+        """Have a staff member do something: started now, queued while they are busy, or
+        rejected with the reason (a rejected command leaves the world unchanged)."""
+        can, why = self.can(command)
+        if can == Can.NO:
+            return Rejected(why)
+        member = self.staff(command.actor)
+        assert member is not None
+        if can == Can.WHEN_FREE:
+            member.queue.append(command)
+            return Queued(len(member.queue), f"{self.describe(command)} is queued for "
+                                             f"{member.name} ({why})")
+        return self._start(member, command)
+
+    def _start(self, member: StaffState, command: Command) -> Accepted:
+        rule = self.commands[type(command)]
+        since = len(self.ledger.entries)
+        result = rule.apply(self, member, command)
+        self.ledger.stamp(since, member.id)
+        if not rule.instant and not self.finished:
+            member.busy_until = self.now + result.seconds
+            member.activity = result.message
+            member.activities.append(Activity(self.now, member.busy_until, result.message))
+            pid = getattr(command, "patient", None)
+            if rule.occupies_patient and isinstance(pid, str):
+                self.world.patients[pid].busy_with = member.id
+            self.schedule(member.busy_until, StaffFree(member.id))
+        self.after_change()
+        return result
+
+    def start_queued(self, member: StaffState) -> None:
+        """A staff member is free: their next queued command that is still possible starts;
+        one that no longer is is dropped, with a notice saying why."""
+        while member.queue and self.is_free(member.id):
+            command = member.queue.pop(0)
+            can, why = self.can(command)
+            if can == Can.NOW:
+                self._start(member, command)
+                return
+            self.notify(Tone.WARNING, f"Dropped from {member.name}'s queue: "
+                        f"{self.describe(command)}. {why}", getattr(command, "patient", None),
+                        Topic.QUEUE, member.id)
+
+    def describe(self, command: Command) -> str:
+        """A command in words, for queues and notices: "measure vitals: Ana Ruiz"."""
+        words = command.type.replace("_", " ")
+        pid = getattr(command, "patient", None)
+        if isinstance(pid, str) and pid in self.world.patients:
+            return f"{words}: {self.world.patients[pid].name}"
+        room = getattr(command, "room", None)
+        if isinstance(room, str) and room in self.world.rooms:
+            return f"{words}: {self.world.rooms[room].name}"
+        task = getattr(command, "task", None)
+        if isinstance(task, str) and task in self.world.tasks:
+            return f"{words}: {self.world.tasks[task].task.label}"
+        return words
+
+    def coworker_choice(self, member: StaffState) -> Command | None:
+        """What a coworker's policy does next, addressed to them."""
+        chosen = self.coworkers[member.id].choose(self, member.id)
+        return None if chosen is None else chosen.model_copy(update={"actor": member.id})
+
+    # --- affordances ------------------------------------------------------------------
+    def affordances(self, actor: str | None = None) -> list[Affordance]:
+        """Every action open to a staff member (the lead by default), each with what
+        `submit` would do with it: start it, queue it, or refuse it and why."""
+        member = self.staff(actor)
+        if member is None or self.finished:
+            return []
+        out = []
+        for rule in RULES:
+            if rule.offers is None:
+                continue
+            for offer in rule.offers(self, member):
+                command = offer.command.model_copy(update={"actor": actor})
+                can, why = self.can(command)
+                out.append(Affordance(replace(offer, command=command), can, why))
+        return out
+
+    def notify(self, kind: Tone, text: str, patient: str | None = None,
+               topic: Topic = Topic.NONE, actor: str | None = None) -> None:
         """Tell the player something."""
-        self.notices.append(Notice(self.now, kind, text, patient, topic))
+        self.world.notices.append(Notice(self.now, kind, text, patient, topic, actor))
 
     # --- the end ----------------------------------------------------------------------
     def finish(self) -> None:
-        """End the day: score what was left undone."""
+        """End the day: each rule scores what was left undone, then every open step is
+        recorded as missed."""
         if self.finished:
             return
-        setup.end_of_day(self)
-        self.finished = True
+        for rule in RULES:
+            if rule.end_of_day:
+                rule.end_of_day(self)
+        self.ledger.close_out(self.now)
+        self.world.finished = True
 
     def score(self) -> Score:
         """The day's score so far (final once finished)."""
         return self.ledger.score(self.scenario.scoring)
 
     def digest(self) -> str:
-        """A hash of the final state; equal digests mean the same day."""
+        """A hash of the whole world and the ledger; equal digests mean the same day."""
         data: dict[str, Any] = digest_mod.snapshot(self)
         blob = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str)
         return hashlib.sha256(blob.encode()).hexdigest()

@@ -22,10 +22,12 @@ from game.scenario.errors import InputError, Problem
 from game.scenario.load import problems_from, read_json_file, with_lines
 from game.sim.commands import Command
 
-LOG_FORMAT = 2
+LOG_FORMAT = 3
 # Format 1 had no source, date or rules version; its logs still load (read as rules version
 # 1) so that replay can say which rules made them instead of failing to read them.
 LEGACY_FORMATS = frozenset({1})
+# Format 2 is format 3 without an actor on its commands (a one-MA day): it reads as it is.
+SAME_SHAPE_FORMATS = frozenset({2, LOG_FORMAT})
 Source = Literal["window", "bot", "actions"]
 SOURCES: tuple[str, ...] = ("window", "bot", "actions")
 
@@ -165,10 +167,11 @@ def load_log(path: Path) -> SessionLog:
     version = data.get("format_version")
     if type(version) is int and version in LEGACY_FORMATS:
         return _upgrade_legacy(path, data, text)
-    if type(version) is not int or version != LOG_FORMAT:
+    if type(version) is not int or version not in SAME_SHAPE_FORMATS:
+        readable = sorted(LEGACY_FORMATS | SAME_SHAPE_FORMATS)
         raise InputError(path, with_lines([Problem(("format_version",), (
             f"log format {json.dumps(version)[:20]} is not supported (this version reads "
-            f"{LOG_FORMAT}, and {', '.join(map(str, sorted(LEGACY_FORMATS)))})"))], text))
+            f"formats {', '.join(map(str, readable))})"))], text))
     log: SessionLog = _load_model(path, SessionLog, "a session log")[0]
     return log
 

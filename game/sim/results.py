@@ -1,4 +1,4 @@
-"""What a command returns: Accepted with how long it takes, or Rejected with the reason."""
+"""What a command returns: Accepted (started), Queued (waits for the staff member) or Rejected."""
 
 from __future__ import annotations
 
@@ -7,9 +7,19 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Accepted:
-    """The MA does it; it keeps them busy for `seconds` (walking included)."""
+    """The staff member does it; it keeps them busy for `seconds` (walking included)."""
 
     seconds: int
+    message: str
+
+    ok = True
+
+
+@dataclass(frozen=True)
+class Queued:
+    """The staff member is busy: the command waits in their queue, at `position` (1 = next)."""
+
+    position: int
     message: str
 
     ok = True
@@ -24,4 +34,4 @@ class Rejected:
     ok = False
 
 
-Result = Accepted | Rejected
+Result = Accepted | Queued | Rejected

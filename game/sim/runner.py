@@ -19,22 +19,34 @@ def submit_logged(sim: Simulation, command: Command, record: list[TimedCommand])
     return sim.submit(command)
 
 
+def player_staff(sim: Simulation) -> list[str | None]:
+    """The actors a bot directs for the player: the lead (as None, so a one-MA day's log
+    looks as it always has) and every other player-directed staff member by id."""
+    lead = sim.lead.id
+    return [None if m.id == lead else m.id for m in sim.world.staff.values() if m.player]
+
+
 def play_policy(sim: Simulation, policy: Policy) -> list[TimedCommand]:
-    """Let a bot play the day to its end; the commands it gave, with their times."""
+    """Let a bot play the day to its end, directing every staff member the player directs;
+    the commands it gave, with their times."""
     record: list[TimedCommand] = []
+    actors = player_staff(sim)
     while not sim.finished:
-        if sim.ma_free:
-            command = policy.choose(sim)
-            if command is not None and submit_logged(sim, command, record).ok:
+        acted = False
+        for actor in actors:
+            if sim.finished or not sim.is_free(actor):
                 continue
-        sim.advance(_next_look(sim))
+            command = policy.choose(sim, actor)
+            if command is not None and submit_logged(sim, command, record).ok:
+                acted = True
+        if not acted:
+            sim.advance(_next_look(sim))
     return record
 
 
 def _next_look(sim: Simulation) -> int:
     candidates = [sim.now + MAX_STEP]
-    if sim.world.ma.busy_until > sim.now:
-        candidates.append(sim.world.ma.busy_until)
+    candidates += [m.busy_until for m in sim.world.staff.values() if m.busy_until > sim.now]
     nxt = sim.next_event_time()
     if nxt is not None and nxt > sim.now:
         candidates.append(nxt)

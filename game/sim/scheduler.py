@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import count
 
 
 @dataclass(frozen=True)
 class Event:
-    """Something the world does at a time: a kind and the ids it concerns."""
-
-    kind: str
-    subject: str = ""
-    data: tuple[str, ...] = field(default_factory=tuple)
+    """Something the world does at a time. Each rule declares its events as frozen data
+    classes derived from this one, with typed fields (a patient id, a courier's index)."""
 
 
 class Scheduler:

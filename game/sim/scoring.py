@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from enum import StrEnum
 from typing import Any
 
 from game.clinical.competencies import is_known
@@ -10,6 +11,50 @@ from game.scenario.settings import Scoring
 
 CATEGORIES = ("safety", "clinical", "administrative", "flow", "experience")
 GRADES = ((90, "A"), (80, "B"), (70, "C"), (60, "D"), (0, "F"))
+
+
+class Step(StrEnum):
+    """A step the day expects of a patient's visit (or, for TASK, a checklist task)."""
+
+    NO_SHOW = "no_show"
+    IDENTITY = "identity"
+    INSURANCE = "insurance"
+    COPAY = "copay"
+    DEMOGRAPHICS = "demographics"
+    VITALS = "vitals"
+    FLAGS = "flags"
+    HISTORY = "history"
+    ESCALATE = "escalate"
+    SEEN = "seen"
+    WAIT = "wait"
+    COLLECT = "collect"
+    LABEL = "label"
+    SHIP = "ship"
+    POC = "poc"
+    ASSIST = "assist"
+    FOLLOW_UP = "follow_up"
+    REFERRAL = "referral"
+    CHECKOUT = "checkout"
+    CHART = "chart"
+    TASK = "task"
+
+
+@dataclass(frozen=True)
+class LedgerKey:
+    """Which opportunity an award resolves: a step of a patient's visit, or a task."""
+
+    subject: str  # a patient id, or a task id for Step.TASK
+    step: Step
+
+
+def key(patient: str, step: Step) -> LedgerKey:
+    """The ledger key of one patient's step."""
+    return LedgerKey(patient, step)
+
+
+def task_key(task: str) -> LedgerKey:
+    """The ledger key of a checklist task."""
+    return LedgerKey(task, Step.TASK)
 
 
 @dataclass(frozen=True)
@@ -25,6 +70,7 @@ class Entry:
     reason: str
     note: str
     critical: bool = False
+    actor: str | None = None  # the staff member whose action it was; None for the world's
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for the report and the digest."""
@@ -59,21 +105,22 @@ class Ledger:
 
     def __init__(self) -> None:
         self.entries: list[Entry] = []
-        self._open: dict[str, Opportunity] = {}
+        self._open: dict[LedgerKey, Opportunity] = {}
         self._possible: dict[str, int] = dict.fromkeys(CATEGORIES, 0)
 
-    def expect(self, key: str, opp: Opportunity) -> None:
+    def expect(self, key: LedgerKey, opp: Opportunity) -> None:
         """Register a step the day expects; its points count toward what is possible."""
         if opp.category not in CATEGORIES or not is_known(opp.competency):
             raise ValueError(f"bad opportunity {key}: {opp}")
         self._open[key] = opp
         self._possible[opp.category] += opp.max
 
-    def is_open(self, key: str) -> bool:
+    def is_open(self, key: LedgerKey) -> bool:
         """Whether a step is still to be done."""
         return key in self._open
 
-    def award(self, key: str, t: int, points: int, reason: str, note: str = "") -> Entry | None:
+    def award(self, key: LedgerKey, t: int, points: int, reason: str,
+              note: str = "") -> Entry | None:
         """Resolve a step with some of its points; the note explains any shortfall."""
         opp = self._open.pop(key, None)
         if opp is None:
@@ -99,6 +146,18 @@ class Ledger:
             self.entries.append(Entry(t, opp.category, 0, opp.max, opp.competency, opp.patient,
                                       opp.missed, opp.note))
         self._open.clear()
+
+    def stamp(self, since: int, actor: str) -> None:
+        """Mark the entries made since index `since` as the work of one staff member."""
+        for i in range(since, len(self.entries)):
+            if self.entries[i].actor is None:
+                self.entries[i] = replace(self.entries[i], actor=actor)
+
+    def expect_step(self, patient: str, step: Step, category: str, points: int,
+                    competency: str | None, missed: str, note: str) -> None:
+        """Register one step of a patient's visit."""
+        self.expect(key(patient, step), Opportunity(category, points, competency, patient,
+                                                    missed, note))
 
     def running_total(self) -> int:
         """Points earned so far, for the top bar."""

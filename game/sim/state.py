@@ -1,4 +1,4 @@
-"""The world's plain data: patients, rooms, providers, specimens, tasks and the MA."""
+"""The world's plain data: the clock, patients, rooms, providers, specimens, tasks and staff."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from game.clinical.vitals import Reading
-from game.scenario.models import Patient, Provider, Task
+from game.scenario.models import Patient, Provider, StaffMember, Task
 from game.scenario.types import seconds
+from game.sim.commands import Command
+from game.sim.notices import Notice
 
 
 class Status(StrEnum):
@@ -87,6 +89,7 @@ class PatientState:
     assist_requested_t: int | None = None
     assist_done: bool = False
     busy_until: int = 0
+    busy_with: str | None = None  # the staff member occupying the patient until busy_until
     poc_done: bool = False
     drawn: bool = False
     follow_up: tuple[dt.date, str] | None = None
@@ -170,14 +173,50 @@ class TaskState:
     done_t: int | None = None
 
 
-@dataclass
-class MAState:
-    """The medical assistant: one person in one place, doing one thing at a time."""
+QUEUE_LIMIT = 5  # commands a busy staff member keeps waiting to start
 
+
+@dataclass(frozen=True)
+class Activity:
+    """A stretch of a staff member's day: what they did, from when to when."""
+
+    start: int
+    end: int
+    what: str
+
+
+@dataclass
+class StaffState:
+    """One staff member: in one place, doing one thing at a time, with a short queue."""
+
+    spec: StaffMember
     location: str = "front_desk"
     busy_until: int = 0
     activity: str = ""
     clocked_out: bool = False
+    queue: list[Command] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
+    next_look: int | None = None  # a coworker's next wake-up, when one is queued
+
+    @property
+    def id(self) -> str:
+        """The staff member's id, the `actor` of their commands."""
+        return self.spec.id
+
+    @property
+    def name(self) -> str:
+        """The name on the staff token."""
+        return self.spec.name
+
+    @property
+    def role(self) -> str:
+        """ma or front_desk."""
+        return self.spec.role
+
+    @property
+    def player(self) -> bool:
+        """Directed by the player (otherwise a coworker played by a built-in policy)."""
+        return self.spec.controlled_by == "player"
 
 
 @dataclass
@@ -199,9 +238,18 @@ class World:
     rooms: dict[str, RoomState]
     providers: dict[str, ProviderState]
     tasks: dict[str, TaskState]
-    ma: MAState = field(default_factory=MAState)
+    staff: dict[str, StaffState]
+    now: int = 0  # seconds since midnight
+    finished: bool = False
     specimens: list[Specimen] = field(default_factory=list)
-    bookings: list[Booking] = field(default_factory=list)
+    bookings: list[Booking] = field(default_factory=list)  # follow-ups booked today
     glucose_qc_done: bool = False
     vaccines_usable: bool = False
     couriers_done: int = 0
+    flags: set[str] = field(default_factory=set)  # one-time consequences already applied
+    notices: list[Notice] = field(default_factory=list)
+
+    @property
+    def all_clocked_out(self) -> bool:
+        """Every staff member has clocked out."""
+        return all(m.clocked_out for m in self.staff.values())

@@ -18,6 +18,7 @@ import pygame_gui
 from game.paths import DEFAULT_SCENARIO, load_named_scenario
 from game.scenario.errors import InputError
 from game.ui.context import AppContext
+from game.ui.input import GLOBAL, Intent, intent_for, typed_text
 from game.ui.saves import Saves
 from game.ui.sound import Sounds
 from game.ui.theme import load_theme
@@ -138,13 +139,10 @@ class App:
             for scene in ctx.stack.scenes:
                 scene.resize((w, h))
             return
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+        if intent_for(event, GLOBAL) == Intent.FULLSCREEN:
             self.toggle_fullscreen()
             return
-        if event.type == pygame.TEXTINPUT and pygame.key.get_mods() & (
-                pygame.KMOD_LALT | pygame.KMOD_CTRL):
-            # An Alt/Ctrl shortcut also arrives as text on X11: it must not be typed into a
-            # field. (Right Alt is AltGr on many keyboards and does type.)
+        if not typed_text(event, pygame.key.get_mods()):
             return
         if event.type == pygame.TEXTINPUT:
             typed = printable(event.text)

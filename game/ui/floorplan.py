@@ -12,8 +12,9 @@ from game.scenario.types import clock
 from game.sim.state import IN_ROOM, PatientState, Status
 from game.ui import icons, theme
 from game.ui.floor_geometry import TITLES, FloorGeometry, along
-from game.ui.forms.fmt import plural, time_left
+from game.ui.forms.fmt import plural
 from game.ui.needs import need_of, patience_left
+from game.ui.staff_tokens import draw_team
 from game.ui.text_cache import TextCache
 
 if TYPE_CHECKING:
@@ -57,7 +58,8 @@ class FloorPlan:
     def __init__(self, sim: Simulation, text: TextCache, rect: pygame.Rect, font: int) -> None:
         self.sim = sim
         self.text = text
-        self.walk: Walk | None = None
+        self.walks: dict[str, Walk] = {}  # each staff member's current walk
+        self.actor: str | None = None  # the staff member the player directs now (None: lead)
         self.hits: list[Hit] = []
         self.resize(rect, font)
 
@@ -215,12 +217,22 @@ class FloorPlan:
             self.hits.insert(0, (pygame.Rect(c[0] - r, c[1] - r, tr.right - c[0] + r, 2 * r),
                                  tip, ("station", "lab")))
 
-    def ma_position(self, now: float) -> tuple[float, float]:
-        """Where the MA is drawn, in steps: walking along a path, or at the station."""
-        w = self.walk
+    def ma_position(self, now: float, staff: str | None = None) -> tuple[float, float]:
+        """Where a staff member (the lead by default) is drawn, in steps: walking along a
+        path, or at the station (side by side when several share it)."""
+        member = self.sim.staff(staff)
+        assert member is not None
+        w = self.walks.get(member.id)
         if w is not None and now < w.t1 and w.t1 > w.t0:
             return along(self.geo.path(w.start, w.end), (now - w.t0) / (w.t1 - w.t0))
-        return self.geo.ma_spot(self.sim.world.ma.location)
+        x, y = self.geo.ma_spot(member.location)
+        here = [m.id for m in self.sim.world.staff.values() if m.location == member.location]
+        return x + 2.2 * here.index(member.id), y
+
+    @property
+    def walk(self) -> Walk | None:
+        """The lead's current walk, if any."""
+        return self.walks.get(self.sim.lead.id)
 
     def _people(self, s: pygame.Surface, now: float, selected: tuple[str, str] | None) -> None:
         sim, g = self.sim, self.geo
@@ -234,7 +246,7 @@ class FloorPlan:
                 st = "waiting_room"
             elif p.status in IN_ROOM and p.room is not None:
                 st = f"room:{p.room}"
-                rooming = sim.world.ma.activity.startswith("rooming")
+                rooming = sim.lead.activity.startswith("rooming")
                 if walk is not None and walk.end == st and p.status == Status.ROOMED and rooming:
                     # Walking to the room beside the MA.
                     # A pixel offset: the MA's box (r + 3 wide each side) and the patient's
@@ -272,22 +284,7 @@ class FloorPlan:
                                                  "in the office" + (", waiting for your help"
                                                                     if prov.waiting_assist
                                                                     else "")), None)
-        ma = sim.world.ma
-        busy = ma.busy_until > sim.now
-        tip = f"You (the MA): {ma.activity}, {time_left(ma.busy_until - sim.now)} left" if busy \
-            else \
-            "You (the MA): free"
-        self._me(s, g.px(*self.ma_position(now)), tip)
-
-    def _me(self, s: pygame.Surface, c: tuple[int, int], tip: str) -> None:
-        """The player's token: a square, not a circle, so it never reads as a patient."""
-        r = self.geo.token_r
-        box = pygame.Rect(c[0] - r - 3, c[1] - r, 2 * r + 6, 2 * r)
-        pygame.draw.rect(s, theme.ACCENT, box, border_radius=4)
-        pygame.draw.rect(s, theme.INK, box, 2, border_radius=4)
-        self.text.blit(s, "YOU", c, max(9, r * 3 // 4), (255, 255, 255), bold=True,
-                       anchor="center")
-        self.hits.insert(0, (box, tip, None))
+        draw_team(self, s, now)
 
     def _token(self, s: pygame.Surface, c: tuple[int, int], label: str, fill: Colour,
                ink: Colour, tip: str, select: tuple[str, str] | None,

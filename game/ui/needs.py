@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from game.clinical.lab import CENTRIFUGE_MINUTES, CLOT_MINUTES, TUBES
+from game.sim.commands import MarkNoShow
+from game.sim.rules.base import Can
+from game.sim.rules.checkout import unfinished_orders
 from game.sim.rules.door import RoomingStep, rooming_steps_left
-from game.sim.rules.lab import needed_tubes
+from game.sim.rules.front_desk import WALKOUT_WARNING, patience_left
+from game.sim.rules.lab import specimen_stage
 from game.sim.rules.provider import on_duty
-from game.sim.rules.setup import WALKOUT_WARNING
 from game.sim.state import PatientState, Status
 
 if TYPE_CHECKING:
@@ -17,7 +19,10 @@ if TYPE_CHECKING:
 
 S = Status
 PATIENCE_WARNING = WALKOUT_WARNING  # the simulation warns ten minutes before a walk-out
-NO_SHOW_AFTER = 15 * 60
+# The queue's word and icon for each stage the simulation gives a patient's tubes.
+TUBE_NEEDS: dict[str, tuple[str, str]] = {
+    "clotting": ("tubes clotting", "clock"), "centrifuge": ("centrifuge", "drop"),
+    "spinning": ("spinning", "clock"), "pack": ("pack tubes", "drop")}
 # The queue's word and icon for each rooming step the simulation says is left.
 STEP_NEEDS: dict[RoomingStep, tuple[str, str]] = {
     RoomingStep.MEASURE: ("vitals", "person"), RoomingStep.HISTORY: ("history", "chart"),
@@ -49,13 +54,6 @@ class Need:
         return self.urgency <= COURIER
 
 
-def patience_left(p: PatientState, now: int) -> int | None:
-    """Seconds before a patient at the desk or in the waiting room walks out."""
-    if p.status not in (S.ARRIVED, S.WAITING) or p.give_up_t is None:
-        return None
-    return p.give_up_t - now
-
-
 def crisis_pending(p: PatientState) -> bool:
     """A crisis reading the provider does not know about yet."""
     return p.crisis and p.escalated_t is None and p.status in (S.ROOMED, S.READY,
@@ -64,29 +62,20 @@ def crisis_pending(p: PatientState) -> bool:
 
 def specimen_step(sim: Simulation, p: PatientState) -> tuple[str, str, int] | None:
     """The specimen step for a patient's tubes: (label, icon, since), or None."""
-    todo = [s for s in sim.world.specimens if s.patient == p.id and not s.packed]
-    if not todo or any(s.label_of is None for s in todo):
+    stage = specimen_stage(sim, p.id)
+    if stage is None:
         return None
-    unspun = [s for s in todo if TUBES[s.tube].serum and s.spun_at is None]
-    if unspun:
-        clotted = min(s.drawn_t for s in unspun) + 60 * CLOT_MINUTES
-        if sim.now < clotted:
-            return "tubes clotting", "clock", clotted
-        return "centrifuge", "drop", clotted
-    spinning = [s.spun_at + 60 * CENTRIFUGE_MINUTES for s in todo if s.spun_at is not None]
-    if spinning and sim.now < max(spinning):
-        return "spinning", "clock", max(spinning)
-    return "pack tubes", "drop", max(spinning, default=min(s.drawn_t for s in todo))
+    label, icon = TUBE_NEEDS[stage[0]]
+    return label, icon, stage[1]
 
 
 def _after_exam(sim: Simulation, p: PatientState) -> tuple[str, str]:
-    orders = p.spec.orders
-    lab_left = (needed_tubes(p) and not p.drawn) or (
-        "POC_GLUCOSE" in orders.labs and not p.poc_done) or any(
-        s.patient == p.id and s.label_of is None for s in sim.world.specimens)
-    if lab_left:
+    """What the simulation says is left of the visit, first things first."""
+    left = unfinished_orders(p)
+    unlabeled = any(s.patient == p.id and s.label_of is None for s in sim.world.specimens)
+    if unlabeled or "blood draw" in left or "fingerstick glucose" in left:
         return "labs", "drop"
-    if orders.follow_up and p.follow_up is None:
+    if "follow-up booking" in left:
         return "follow-up", "clock"
     return "checkout", "arrow"
 
@@ -131,7 +120,7 @@ def need_of(sim: Simulation, p: PatientState) -> Need | None:
             return Need(p.id, "referral", "chart", INFO, p.exam_end or now)
         if not p.chart_done:
             return Need(p.id, "chart", "chart", INFO, p.exam_end or now)
-    if st == S.SCHEDULED and not p.marked_no_show and now >= p.appt_t + NO_SHOW_AFTER:
+    if st == S.SCHEDULED and sim.can(MarkNoShow(patient=p.id))[0] != Can.NO:
         return Need(p.id, "no-show?", "clock", INFO, p.appt_t)
     return None
 

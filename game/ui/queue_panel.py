@@ -24,11 +24,11 @@ class QueuePanel:
         self.text = text
         self.needs: list[Need] = []
         self.rows: list[tuple[pygame.Rect, tuple[str, str], str]] = []  # rect, selection, tip
-        self._stamp: tuple[int, int] = (-1, -1)
+        self._stamp: tuple[int, int, int] = (-1, -1, -1)
 
     def refresh(self, force: bool = False) -> list[Need]:
         """Recompute the queue when the simulation moved (cheap enough once per sim second)."""
-        stamp = (self.sim.now, len(self.sim.activities))
+        stamp = (self.sim.now, len(self.sim.ledger.entries), len(self.sim.notices))
         if stamp != self._stamp or force:
             self._stamp = stamp
             self.needs = queue(self.sim)

@@ -40,6 +40,7 @@ class TopBar:
         self.sim = sim
         self.text = text
         self.manager = manager
+        self.actor: str | None = None  # the staff member the player directs (None: the lead)
         self.buttons: dict[str, pygame_gui.elements.UIButton] = {}
         self.rect = pygame.Rect(0, 0, 0, 0)
         self._score_key = -1
@@ -144,17 +145,23 @@ class TopBar:
         status = t.fit(self.status_text(), f, max(20, right - x))
         self.status_rect = t.blit(s, status, (x, r.centery), f, white, anchor="midleft")
         self.tips.append((self.status_rect, "What you (the MA) are doing now. While you are "
-                          "busy, actions wait."))
+                          "busy, up to five actions wait in a queue; cancel one from the day's "
+                          "overview (Backspace)."))
 
     def status_text(self) -> str:
-        """What the MA is doing and how long it still takes, or that they are free."""
+        """What the directed staff member is doing and how long it still takes (or that
+        they are free), and how many actions wait in their queue."""
         sim = self.sim
-        ma = sim.world.ma
+        ma = sim.staff(self.actor) or sim.lead
+        who = f"{ma.name}: " if len(sim.world.staff) > 1 else ""
+        queued = f" [+{len(ma.queue)} queued]" if ma.queue else ""
         if ma.busy_until > sim.now:
             # The clock shows minutes: "until 08:51" at 08:51 reads as free, yet actions
             # wait. What is left, in seconds, never reads as now.
             # The time first, so a narrow bar shortens the activity, not what is left.
-            return f"Busy {time_left(ma.busy_until - sim.now)} more: {ma.activity}"
+            return f"{who}Busy {time_left(ma.busy_until - sim.now)} more{queued}: {ma.activity}"
+        if who:
+            return f"{who}free: choose what to do next"
         return "You are free: choose what to do next"
 
     def tooltip_at(self, pos: tuple[int, int]) -> str | None:

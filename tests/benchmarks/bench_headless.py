@@ -1,4 +1,4 @@
-"""Headless benchmarks: simulation speed, scenario validation speed and memory, against targets."""
+"""Headless benchmarks: simulation speed (one MA and a large team), validation speed, memory."""
 
 from __future__ import annotations
 
@@ -28,12 +28,13 @@ from game.scenario.types import clock  # noqa: E402
 from game.sim.engine import Simulation  # noqa: E402
 from game.sim.policies import POLICIES  # noqa: E402
 from game.sim.runner import play_policy  # noqa: E402
-from game.sim.state import Status  # noqa: E402
+from game.sim.state import StaffState, Status  # noqa: E402
 from tests.benchmarks.generate import generate_day, write_day  # noqa: E402
 
 STANDARD_DAY = ROOT / "scenarios" / "standard_day.json"
 SEED = 0
-TARGET_A, TARGET_B, TARGET_C = 0.5, 2.0, 0.2  # seconds
+TARGET_A, TARGET_B, TARGET_C, TARGET_D = 0.5, 2.0, 0.2, 2.0  # seconds
+LARGE_PRACTICE = (200, 10, 10)  # patients, providers, medical assistants
 
 
 @dataclass(frozen=True)
@@ -117,31 +118,44 @@ def report_standard_day(fig: Figure, loaded: LoadedScenario) -> None:
     print(f"    simulated day {clock(sim.opens)}-{clock(sim.now)} = {simulated / 3600:.2f} h; "
           f"{simulated / fig.median_s:,.0f}x real time")
     print(f"    score {score.total} ({score.grade}, {'pass' if score.passed else 'FAIL'}), "
-          f"{len(sim.activities)} MA actions")
+          f"{actions(sim)} MA actions")
     peak = peak_memory(lambda: play_day(loaded.scenario))
     print(f"    peak memory (tracemalloc, one day, scenario already loaded): "
           f"{peak / 1024:,.0f} KiB")
 
 
+def mas(sim: Simulation) -> list[StaffState]:
+    """The day's medical assistants (a day without a team has one)."""
+    return [m for m in sim.world.staff.values() if m.role == "ma"]
+
+
+def actions(sim: Simulation) -> int:
+    """How many actions the MAs started over the day."""
+    return sum(len(m.activities) for m in mas(sim))
+
+
 def diagnose(sim: Simulation) -> None:
-    """Why a day went badly: outcomes, the MA's load, the day's end, the biggest losses."""
+    """Why a day went badly: outcomes, the MAs' load, the day's end, the biggest losses."""
     s = sim.scenario
     outcomes = Counter(p.status.value for p in sim.world.patients.values())
-    busy = sum(min(end, sim.now) - start for start, end, _ in sim.activities)
+    team = mas(sim)
+    busy = sum(min(a.end, sim.now) - a.start for m in team for a in m.activities)
+    open_s = max(1, (sim.now - sim.opens) * len(team))
     came = sum(1 for p in sim.world.patients.values() if p.arrival_t is not None)
     seen = sum(1 for p in sim.world.patients.values() if p.exam_start is not None)
     per_seen = busy / 60 / seen if seen else 0.0
     print(f"    outcomes: {dict(sorted(outcomes.items()))}")
     print(f"    {came} patients came, {seen} were seen; the day ended {clock(sim.now)} "
           f"(closes {s.clinic.closes}, hard end {clock(sim.end_time)}); "
-          f"clocked out: {sim.world.ma.clocked_out}")
-    print(f"    the one MA was busy {busy / 60:.0f} of {(sim.now - sim.opens) / 60:.0f} minutes "
-          f"({100 * busy / max(1, sim.now - sim.opens):.0f}%), about {per_seen:.1f} MA-minutes "
-          f"per patient seen (opening/closing tasks included)")
+          f"everyone clocked out: {sim.world.all_clocked_out}")
+    print(f"    the {len(team)} MA(s) were busy {busy / 60:.0f} of {open_s / 60:.0f} MA-minutes "
+          f"({100 * busy / open_s:.0f}%), about {per_seen:.1f} MA-minutes per patient seen "
+          f"(opening/closing tasks included)")
     if per_seen:
         needed = came * per_seen / 60
-        print(f"    at that rate the {came} patients who came need ~{needed:.0f} MA-hours; one "
-              f"MA has {(sim.end_time - sim.opens) / 3600:.1f} h including overtime")
+        hours = len(team) * (sim.end_time - sim.opens) / 3600
+        print(f"    at that rate the {came} patients who came need ~{needed:.0f} MA-hours; "
+              f"{len(team)} MA(s) have {hours:.1f} h including overtime")
     left = [p for p in sim.world.patients.values() if p.status == Status.LEFT]
     if left:
         print(f"    walk-outs: {len(left)}, the first at {clock(min(p.left_t or 0 for p in left))}")
@@ -189,7 +203,7 @@ def report_generated_day(fig: Figure, sim: Simulation) -> None:
     print(fig.line())
     simulated = sim.now - sim.opens
     print(f"    simulated {simulated / 3600:.2f} h; {simulated / fig.median_s:,.0f}x real time; "
-          f"{len(sim.activities)} MA actions")
+          f"{actions(sim)} MA actions")
     print(f"    reference bot score: {score.total} ({score.grade}, "
           f"{'pass' if score.passed else 'FAIL'}); categories (got/possible): "
           + ", ".join(f"{c} {g}/{p}" for c, (g, p) in score.categories.items()))
@@ -202,6 +216,39 @@ def report_generated_day(fig: Figure, sim: Simulation) -> None:
         best = capacity(3, range(16, 41, 4))
         print(f"    capacity: with 3 providers the reference bot passes generated days up to "
               f"{best} patients (tried 16-40 in steps of 4); 200 is far beyond one MA")
+
+
+def bench_large_practice(tmp: Path) -> tuple[Figure, Simulation, Path]:
+    """(d) a large practice: 200 patients, 10 providers, 10 MAs, with the reference bot."""
+    patients, providers, mas = LARGE_PRACTICE
+    path = tmp / f"gen_{patients}p_{providers}prov_{mas}ma.json"
+    write_day(generate_day(patients, providers, SEED, mas=mas), path)
+    loaded = load_scenario(path)
+    play_day(loaded.scenario)
+    runs = measure(lambda: play_day(loaded.scenario), 3)
+    label = (f"(d) large practice: {patients} patients / {providers} providers / {mas} MAs, "
+             "reference bot")
+    return Figure(label, statistics.median(runs), runs, TARGET_D), play_day(loaded.scenario), path
+
+
+def report_large_practice(fig: Figure, sim: Simulation) -> None:
+    """Print (d): pass or fail, the score and the seconds a day takes, and who was seen."""
+    score = sim.score()
+    s = sim.scenario
+    print(fig.line())
+    print(f"    reference bot: {'PASS' if score.passed else 'FAIL'}, score {score.total} "
+          f"({score.grade}), {fig.median_s:.3f} s a day; categories (got/possible): "
+          + ", ".join(f"{c} {g}/{p}" for c, (g, p) in score.categories.items()))
+    patients = sim.world.patients.values()
+    seen = sum(1 for p in patients if p.exam_start is not None)
+    outcomes = Counter(p.status.value for p in patients)
+    print(f"    {len(mas(sim))} MAs on the team, {len(s.clinic.rooms)} rooms; "
+          f"{seen}/{len(s.patients)} patients seen, day ended {clock(sim.now)}; "
+          f"outcomes: {dict(sorted(outcomes.items()))}")
+    if score.critical_errors:
+        print(f"    critical errors: {len(score.critical_errors)}")
+    if not score.passed:
+        diagnose(sim)
 
 
 def bench_validation(tmp: Path) -> Figure:
@@ -247,17 +294,21 @@ def main(argv: list[str] | None = None) -> int:
         fig_b, sim_b = bench_generated_day(tmp)
         report_generated_day(fig_b, sim_b)
         fig_c = bench_validation(tmp)
+        fig_d, sim_d, path_d = bench_large_practice(tmp)
+        report_large_practice(fig_d, sim_d)
         if args.scale:
             bench_scaling(tmp)
-        figures = [fig_a, fig_b, fig_c]
+        figures = [fig_a, fig_b, fig_c, fig_d]
         print("\nSummary: " + "; ".join(
             f"{f.label.split(')')[0]}) {f.median_s:.3f}/{f.target_s} s "
             f"{'OK' if f.ok else 'OVER'}" for f in figures))
         loaded_b = load_scenario(tmp / "gen_200p_3prov.json")
+        loaded_d = load_scenario(path_d)
         jobs: list[tuple[Figure, Callable[[], object]]] = [
             (fig_a, lambda: play_day(loaded_a.scenario)),
             (fig_b, lambda: play_day(loaded_b.scenario)),
             (fig_c, lambda: load_scenario(tmp / "gen_1000p_3prov.json")),
+            (fig_d, lambda: play_day(loaded_d.scenario)),
         ]
         for fig, fn in jobs:
             if args.profile == "all" or (args.profile == "over" and not fig.ok):

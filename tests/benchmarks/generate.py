@@ -1,4 +1,4 @@
-"""Deterministic generator of large, valid benchmark days: `generate.py N P out.json`."""
+"""Deterministic generator of large, valid benchmark days: `generate.py N P out.json [--mas M]`."""
 
 from __future__ import annotations
 
@@ -10,112 +10,148 @@ import sys
 from pathlib import Path
 from typing import Any
 
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from game.clinical.vitals import aap_screening, age_band, pals_hypotension_systolic  # noqa: E402
+from tests.benchmarks.day_data import (  # noqa: E402
+    ADULT_VISITS,
+    ALLERGIES,
+    ASSISTS,
+    AVAILABILITY,
+    CHILD_VISITS,
+    EXAM_MINUTES,
+    FIRST_NAMES,
+    FOLLOW_UP_WINDOWS,
+    LAB_CODES,
+    LAST_NAMES,
+    MA_NAMES,
+    MEDICATIONS,
+    MINUTES,
+    PLANS,
+    PROVIDER_NAMES,
+    REASONS,
+    REFERRALS,
+    VISIT_TYPES,
+)
+
 DAY = dt.date(2026, 12, 1)  # a Tuesday
 CLINIC_OPENS, CLINIC_CLOSES = "07:15", "17:00"
-FIRST_SLOT, LAST_SLOT = 8 * 60, 16 * 60 + 30  # appointments 08:00-16:30, in minutes
+DAY_START, DAY_END = 8 * 60, 16 * 60 + 45  # the providers' hours, in minutes
 LUNCH = (12 * 60, 13 * 60)  # no appointments while the providers are at lunch
-MAX_ROOMS, ROOMS_PER_PROVIDER = 12, 4
-
-FIRST_NAMES = (
-    "Avery", "Bianca", "Caleb", "Dalia", "Elliot", "Farah", "Gideon", "Hana", "Ivo", "Jolene",
-    "Kofi", "Lena", "Marco", "Nadia", "Otis", "Priya", "Quinn", "Rosa", "Soren", "Tamsin",
-    "Umar", "Vera", "Wendell", "Yara",
-)
-LAST_NAMES = (
-    "Abernathy", "Bellweather", "Castellan", "Drummond", "Everly", "Fairbanks", "Galloway",
-    "Hollis", "Iverson", "Jarrow", "Kessler", "Lindgren", "Marchetti", "Northcott", "Okonkwo",
-    "Pemberton", "Quarles", "Rasmussen", "Sandoval", "Thorne", "Underwood", "Valdivia",
-    "Whitcombe", "Yamashiro",
-)
-PROVIDER_NAMES = (
-    "Dr. Imogen Ashdown", "Dr. Tobias Renfrew", "Dr. Selin Okoro", "Dr. Mateo Brightwater",
-    "Dr. Ingrid Solberg", "Dr. Kwame Adeyemi", "Dr. Lucia Ferrante", "Dr. Hamish Calder",
-    "Dr. Noor Haddad", "Dr. Petra Vukovic",
-)
-VISIT_TYPES = (
-    ("follow_up", "Follow-up visit", 15),
-    ("annual_physical", "Annual physical", 30),
-    ("new_patient", "New patient visit", 30),
-    ("acute", "Acute (same-day sick) visit", 15),
-    ("procedure", "Office procedure", 30),
-)
-REASONS = {
-    "follow_up": ("Blood pressure check", "Type 2 diabetes follow-up", "Thyroid dose review",
-                  "Cholesterol follow-up", "Asthma follow-up; inhaler refill"),
-    "annual_physical": ("Annual physical", "Annual physical; fasting for labs",
-                        "Well visit and sports form"),
-    "new_patient": ("New patient: establish care", "New patient: transfer of care"),
-    "acute": ("Sore throat for 2 days", "Cough and congestion", "Low back pain after lifting",
-              "Itchy rash for 5 days", "Ear pain"),
-    "procedure": ("Suture removal", "Wound check and dressing change", "Skin tag removal"),
-}
-ASSISTS = {"Suture removal": "suture removal", "Wound check and dressing change": "wound care",
-           "Skin tag removal": "skin tag removal"}
-LAB_CODES = ("CMP", "CBC", "LIPID", "HBA1C", "TSH", "PT_INR", "POC_GLUCOSE")
-PLANS = (("Lakeshore Health PPO", "LKH"), ("Prairie State Blue HMO", "PSB"),
-         ("Cedar Valley Medicare Advantage", "CVM"), ("Harborview Medicaid", "HVM"))
-ALLERGIES = ("penicillin (hives)", "sulfa (rash)", "latex (itching)", "codeine (nausea)")
-MEDICATIONS = ("lisinopril 10 mg daily", "metformin 500 mg twice daily",
-               "atorvastatin 20 mg daily", "levothyroxine 50 mcg daily",
-               "albuterol inhaler as needed", "sertraline 50 mg daily")
-REFERRALS = ("cardiology", "dermatology", "orthopedics", "endocrinology", "physical therapy")
-AVAILABILITY = (
-    {"weekdays": ["tue", "thu"], "note": "I can only get off work on Tuesdays and Thursdays."},
-    {"earliest": "13:00", "note": "Afternoons only, please."},
-    {"latest": "11:00", "note": "Mornings before eleven work best."},
-)
-FOLLOW_UP_WINDOWS = ((7, 14), (14, 28), (25, 35), (84, 98))
+MAX_ROOMS, ROOMS_PER_PROVIDER = 12, 4  # the format allows at most 12 exam rooms
+MAX_STAFF = 20  # the format's limit on clinic.staff
 
 
 def _clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _slots(count: int) -> list[int]:
-    """Appointment minutes spread evenly over 08:00-16:30, skipping lunch."""
-    morning = LUNCH[0] - FIRST_SLOT
-    open_minutes = morning + (LAST_SLOT - LUNCH[1])
-    out = []
-    for k in range(count):
-        offset = k * open_minutes // count
-        out.append(FIRST_SLOT + offset if offset < morning else LUNCH[1] + offset - morning)
-    return out
+def _place(visits: list[str], scale: float, gap: float) -> tuple[list[int], float]:
+    """Start minutes of visits placed one after another, and when the last one ends; a visit
+    that would run into lunch starts after it."""
+    out, t = [], float(DAY_START)
+    for v in visits:
+        length = MINUTES[v] * scale
+        if t + length > LUNCH[0] and t < LUNCH[1]:
+            t = float(LUNCH[1])
+        out.append(int(t))
+        t += length + gap
+    return out, t - gap
 
 
-def _vitals(rng: random.Random, age: int) -> dict[str, Any]:
-    """Mostly normal for the age; about one in seven patients has something abnormal."""
-    if age < 16:  # pediatric bands 6-9, 10-11 and 12-15 years
-        sbp, dbp = (rng.randint(100, 108), rng.randint(62, 70)) if age < 10 else (
-            rng.randint(111, 117), rng.randint(70, 74))
-        v: dict[str, Any] = {"systolic": sbp, "diastolic": dbp, "pulse": rng.randint(68, 84),
-                             "resp": rng.randint(15, 18), "temp_f": rng.choice((98.2, 98.4, 98.6)),
-                             "spo2": rng.randint(97, 100),
-                             "weight_lb": round(rng.uniform(45, 120), 1),
-                             "height_in": round(rng.uniform(46, 64), 1)}
-        return v
-    v = {"systolic": rng.randint(102, 112), "diastolic": rng.randint(64, 72),
-         "pulse": rng.randint(64, 88), "resp": rng.randint(14, 18),
-         "temp_f": rng.choice((98.0, 98.2, 98.4, 98.6)), "spo2": rng.randint(96, 99),
-         "weight_lb": round(rng.uniform(110, 260), 1)}
+def _layout(visits: list[str]) -> tuple[list[int], float]:
+    """Appointment minutes for one provider's visits in order, and the time scale used.
+
+    Each visit takes its calendar length and the spare time is spread between visits. A list
+    too long for the day is compressed (the scale is below 1): visits overlap, as double
+    booking does, so any number of patients still fits the provider's hours.
+    """
+    natural = sum(MINUTES[v] for v in visits)
+    hours = (LUNCH[0] - DAY_START) + (DAY_END - LUNCH[1])
+    scale = min(1.0, hours / natural) if natural else 1.0
+    times, end = _place(visits, scale, 0.0)
+    while end > DAY_END:  # time lost before lunch: shrink until the list fits
+        scale *= 0.97
+        times, end = _place(visits, scale, 0.0)
+    if visits:
+        gap = (DAY_END - end) / len(visits)
+        if scale == 1.0:  # calendar lengths are on 5-minute marks: keep the gaps on them too
+            gap = gap // 5 * 5
+        spaced, end = _place(visits, scale, gap)
+        if end <= DAY_END:  # a gap can push a visit past lunch; then the day is tight
+            times = spaced
+    return times, scale
+
+
+def _weighted(rng: random.Random, table: tuple[tuple[str, int], ...]) -> str:
+    return rng.choices([k for k, _ in table], weights=[w for _, w in table])[0]
+
+
+def _inside(rng: random.Random, bounds: tuple[int, int], margin: int) -> int:
+    """A whole number at least `margin` inside an inclusive (low, high) range."""
+    return rng.randint(bounds[0] + margin, bounds[1] - margin)
+
+
+def _years(dob: dt.date) -> int:
+    """Completed years on the day, as the game counts a patient's age."""
+    return DAY.year - dob.year - ((DAY.month, DAY.day) < (dob.month, dob.day))
+
+
+# How far inside each limit a healthy value stays: three standard deviations of the device's
+# variation (game.sim.rules.vitals_device.SPREAD), so what the device shows is never flagged.
+MARGIN = {"systolic": 9, "diastolic": 6, "pulse": 6, "resp": 3}
+
+
+def _child_vitals(rng: random.Random, years: int) -> dict[str, Any]:
+    """Clearly normal for the age: inside the PALS heart-rate and breathing bands, above PALS
+    hypotension and below the AAP 2017 screening threshold (adult cut-offs from 13 years)."""
+    band = age_band(years)
+    screen = aap_screening(years)  # without a sex: the lower of the girls' and boys' numbers
+    hypo = pals_hypotension_systolic(years)
+    if screen is None or hypo is None:
+        sbp, dbp = rng.randint(100, 110), rng.randint(66, 73)
+    else:
+        low, high = hypo + MARGIN["systolic"], screen[0] - MARGIN["systolic"] - 1
+        if low > high:  # a narrow band (10 years): the middle of it
+            low = high = (hypo + screen[0]) // 2
+        sbp, dbp = rng.randint(low, high), screen[1] - MARGIN["diastolic"] - rng.randint(1, 6)
+    return {"systolic": sbp, "diastolic": dbp,
+            "pulse": _inside(rng, band.pulse, MARGIN["pulse"] + 2),
+            "resp": _inside(rng, band.resp, MARGIN["resp"]),
+            "temp_f": rng.choice((98.2, 98.4, 98.6)), "spo2": rng.randint(97, 100),
+            "weight_lb": round(rng.uniform(40, 52) + 8 * (years - 6), 1),
+            "height_in": round(rng.uniform(44, 48) + 2.2 * (years - 6), 1)}
+
+
+def _vitals(rng: random.Random, years: int) -> dict[str, Any]:
+    """Clearly normal for the age; about one adult in seven has something clearly abnormal."""
+    if years < 16:
+        return _child_vitals(rng, years)
+    v: dict[str, Any] = {"systolic": rng.randint(100, 110), "diastolic": rng.randint(66, 73),
+                         "pulse": rng.randint(66, 88), "resp": rng.randint(15, 17),
+                         "temp_f": rng.choice((97.9, 98.2, 98.4, 98.7)),
+                         "spo2": rng.randint(97, 99), "weight_lb": round(rng.uniform(110, 260), 1)}
     if rng.random() < 0.3:
         v["height_in"] = round(rng.uniform(60, 75), 1)
     roll = rng.random()
     if roll < 0.01:  # hypertensive crisis: must be escalated at once
         v.update(systolic=rng.randint(192, 198), diastolic=rng.randint(124, 128))
-    elif roll < 0.06:
-        v.update(systolic=rng.randint(142, 158), diastolic=rng.randint(88, 96))
-    elif roll < 0.09:
-        v.update(temp_f=round(rng.uniform(100.8, 102.2), 1), pulse=rng.randint(102, 112))
-    elif roll < 0.11:
-        v.update(spo2=rng.randint(92, 93), resp=rng.randint(21, 24))
-    elif roll < 0.14:
-        v.update(systolic=rng.randint(124, 128))
+    elif roll < 0.06:  # stage 2 hypertension
+        v.update(systolic=rng.randint(142, 158), diastolic=rng.randint(90, 96))
+    elif roll < 0.09:  # a fever with a fast pulse
+        v.update(temp_f=round(rng.uniform(100.8, 102.2), 1), pulse=rng.randint(108, 116))
+    elif roll < 0.11:  # a low SpO2 (not yet an emergency) and fast breathing
+        v.update(spo2=92, resp=rng.randint(23, 26))
+    elif roll < 0.14:  # stage 1 hypertension
+        v.update(systolic=rng.randint(132, 136), diastolic=rng.randint(82, 86))
     return v
 
 
 def _orders(rng: random.Random, visit: str, reason: str) -> dict[str, Any]:
     orders: dict[str, Any] = {}
-    if visit != "procedure" and rng.random() < 0.35:
+    if visit not in ("procedure", "well_child") and rng.random() < 0.35:
         orders["labs"] = rng.sample(LAB_CODES, rng.randint(1, 3))
     if rng.random() < 0.3:
         low, high = rng.choice(FOLLOW_UP_WINDOWS)
@@ -127,12 +163,18 @@ def _orders(rng: random.Random, visit: str, reason: str) -> dict[str, Any]:
     return orders
 
 
-def _patient(rng: random.Random, i: int, name: tuple[str, str], time: int,
-             provider: str) -> dict[str, Any]:
+def _draw_visit(rng: random.Random) -> tuple[int, str]:
+    """A patient's age in years and visit type: about one in sixteen is a school-age child."""
+    if rng.random() < 0.06:
+        return rng.randint(7, 15), _weighted(rng, CHILD_VISITS)
+    return rng.randint(18, 89), _weighted(rng, ADULT_VISITS)
+
+
+def _patient(rng: random.Random, i: int, name: tuple[str, str], time: int, provider: str,
+             age: int, visit: str) -> dict[str, Any]:
     first, last = name
-    age = rng.randint(6, 15) if rng.random() < 0.06 else rng.randint(18, 89)
     dob = DAY - dt.timedelta(days=365 * age + rng.randint(1, 364))
-    visit, _, _ = rng.choice(VISIT_TYPES)
+    age = _years(dob)  # 365-day years drift by the leap days: judge on the real age
     reason = rng.choice(REASONS[visit])
     plan, prefix = rng.choice(PLANS)
     p: dict[str, Any] = {
@@ -175,36 +217,60 @@ def _patient(rng: random.Random, i: int, name: tuple[str, str], time: int,
     return p
 
 
-def generate_day(patients: int, providers: int, seed: int = 0) -> dict[str, Any]:
-    """A valid scenario dict: `patients` fictional patients shared among `providers`."""
+def _staff(mas: int) -> list[dict[str, Any]]:
+    """`mas` named medical assistants, all directed by the player."""
+    return [{"id": f"ma{k + 1}", "name": MA_NAMES[k], "role": "ma", "controlled_by": "player"}
+            for k in range(mas)]
+
+
+def generate_day(patients: int, providers: int, seed: int = 0, mas: int = 1,
+                 staff: bool | None = None) -> dict[str, Any]:
+    """A valid scenario dict: `patients` fictional patients shared among `providers`, with
+    `mas` medical assistants. `clinic.staff` is written when `staff` is true, or (when `staff`
+    is None) when there is more than one MA; without it the day has the format's single MA."""
     if not 0 <= patients <= 2000:
         raise ValueError("patients must be between 0 and 2000 (the format's limit)")
     if not 1 <= providers <= len(PROVIDER_NAMES):
         raise ValueError(f"providers must be between 1 and {len(PROVIDER_NAMES)}")
+    if not 1 <= mas <= MAX_STAFF:
+        raise ValueError(f"MAs must be between 1 and {MAX_STAFF} (the format's team limit)")
+    if staff is False and mas > 1:
+        raise ValueError("more than one MA needs clinic.staff: leave --no-staff out")
     rng = random.Random(seed)
     n_rooms = min(MAX_ROOMS, ROOMS_PER_PROVIDER * providers)
     rooms = [{"id": f"exam{k + 1}", "name": f"Exam {k + 1}"} for k in range(n_rooms)]
 
-    # Patient i goes to provider i % P; each provider's list is spread over the day, and the
-    # whole schedule is numbered in time order so p0001 is the first appointment.
-    per_provider = [len(range(k, patients, providers)) for k in range(providers)]
-    schedule = sorted((t, k) for k in range(providers) for t in _slots(per_provider[k]))
-    busiest = max(per_provider)
-    open_minutes = (LUNCH[0] - FIRST_SLOT) + (LAST_SLOT - LUNCH[1])
-    # The provider can keep up with their own list: an exam fits in the gap between slots.
-    exam_minutes = max(5, min(18, open_minutes // busiest)) if busiest else 18
+    # Visits are dealt to the providers longest first, each to the provider with the least
+    # booked time, so every list takes about the same share of the day; each provider's list
+    # is then laid out in the order drawn, and the whole schedule is numbered in time order
+    # (p0001 is the first appointment).
+    drawn = [_draw_visit(rng) for _ in range(patients)]
+    lists: list[list[int]] = [[] for _ in range(providers)]
+    booked_minutes = [0] * providers
+    for i in sorted(range(patients), key=lambda i: -MINUTES[drawn[i][1]]):
+        k = min(range(providers), key=lambda k: (booked_minutes[k], len(lists[k]), k))
+        lists[k].append(i)
+        booked_minutes[k] += MINUTES[drawn[i][1]]
+    schedule, exam_minutes = [], []
+    for k, mine in enumerate(lists):
+        mine.sort()
+        times, scale = _layout([drawn[i][1] for i in mine])
+        schedule += [(t, k, i) for t, i in zip(times, mine, strict=True)]
+        # A compressed (double-booked) list gets shorter exams, so the provider keeps up.
+        exam_minutes.append(max(5, round(EXAM_MINUTES[k] * scale)))
+    schedule.sort()
     prov_ids = [f"prov{k + 1}" for k in range(providers)]
     provider_list = [
-        {"id": prov_ids[k], "name": PROVIDER_NAMES[k], "start": "08:00", "end": "16:45",
-         "breaks": [{"start": _clock(LUNCH[0]), "end": _clock(LUNCH[1])}],
-         "exam_minutes": exam_minutes}
+        {"id": prov_ids[k], "name": PROVIDER_NAMES[k], "start": _clock(DAY_START),
+         "end": _clock(DAY_END), "breaks": [{"start": _clock(LUNCH[0]), "end": _clock(LUNCH[1])}],
+         "exam_minutes": exam_minutes[k]}
         for k in range(providers)
     ]
 
     names = [(f, la) for f in FIRST_NAMES for la in LAST_NAMES]
     rng.shuffle(names)
-    patient_list = [_patient(rng, i, names[i % len(names)], t, prov_ids[k])
-                    for i, (t, k) in enumerate(schedule)]
+    patient_list = [_patient(rng, n, names[n % len(names)], t, prov_ids[k], *drawn[i])
+                    for n, (t, k, i) in enumerate(schedule)]
 
     stock = rooms[-2:] if n_rooms > 2 else []
     opening = [
@@ -231,18 +297,24 @@ def generate_day(patients: int, providers: int, seed: int = 0) -> dict[str, Any]
         for pid in prov_ids
         for d, t, m in ((1, "08:00", 30), (2, "13:00", 15), (7, "09:00", 30), (14, "10:00", 60))
     ]
+    team = staff if staff is not None else mas > 1
+    clinic: dict[str, Any] = {"name": "Generated Family Practice", "opens": CLINIC_OPENS,
+                              "closes": CLINIC_CLOSES, "overtime_minutes": 90, "rooms": rooms}
+    if team:
+        clinic["staff"] = _staff(mas)
+    ma_text = f", {mas} MAs" if team else ""
     return {
         "schema_version": 1,
-        "id": f"gen-{patients}p-{providers}prov-s{seed}",
-        "title": f"Generated day: {patients} patients, {providers} provider(s)",
+        "id": f"gen-{patients}p-{providers}prov{f'-{mas}ma' if team else ''}-s{seed}",
+        "title": f"Generated day: {patients} patients, {providers} provider(s){ma_text}",
         "setting": "Family practice (generated)",
         "difficulty": "challenging",
         "description": f"A generated benchmark day (seed {seed}) with {patients} fictional "
-                       f"patients seen by {providers} provider(s) in {n_rooms} exam rooms.",
+                       f"patients seen by {providers} provider(s) in {n_rooms} exam rooms"
+                       + (f", with {mas} medical assistants." if team else "."),
         "learning_objectives": ["Keep a busy multi-provider clinic moving safely."],
         "date": DAY.isoformat(),
-        "clinic": {"name": "Generated Family Practice", "opens": CLINIC_OPENS,
-                   "closes": CLINIC_CLOSES, "overtime_minutes": 90, "rooms": rooms},
+        "clinic": clinic,
         "providers": provider_list,
         "visit_types": [{"id": i, "name": n, "minutes": m} for i, n, m in VISIT_TYPES],
         "patients": patient_list,
@@ -266,16 +338,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("providers", type=int)
     ap.add_argument("out", type=Path)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--mas", type=int, default=1, metavar="M",
+                    help=f"medical assistants the player directs, 1-{MAX_STAFF} (default 1)")
+    team = ap.add_mutually_exclusive_group()
+    team.add_argument("--staff", dest="staff", action="store_true", default=None,
+                      help="write clinic.staff even for one MA (it is written for two or more)")
+    team.add_argument("--no-staff", dest="staff", action="store_false",
+                      help="never write clinic.staff (one MA only)")
     args = ap.parse_args(argv)
     try:
-        data = generate_day(args.patients, args.providers, args.seed)
+        data = generate_day(args.patients, args.providers, args.seed, args.mas, args.staff)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    write_day(data, args.out)
-    root = str(Path(__file__).resolve().parents[2])
-    if root not in sys.path:
-        sys.path.insert(0, root)
+    try:
+        write_day(data, args.out)
+    except OSError as exc:
+        print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     from game.scenario.errors import InputError
     from game.scenario.load import load_scenario
 
@@ -285,8 +365,9 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.render(), file=sys.stderr)
         return 1
     s = loaded.scenario
+    team = f", {len(s.clinic.staff)} staff" if s.clinic.staff else ""
     print(f"wrote {args.out}: {len(s.patients)} patients, {len(s.providers)} provider(s), "
-          f"{len(s.clinic.rooms)} rooms; valid (sha256 {loaded.sha256[:12]})")
+          f"{len(s.clinic.rooms)} rooms{team}; valid (sha256 {loaded.sha256[:12]})")
     return 0
 
 

@@ -58,11 +58,11 @@ def test_every_unknown_name_is_listed(tmp_path: Path) -> None:
 
 
 def test_rejected_commands_are_printed_with_time_and_reason(tmp_path: Path) -> None:
-    # The task comes while the MA is still busy with the check-in (07:55, when the patient
-    # is at the desk); "end the day now" ends it, so the last command comes too late.
+    # Clocking out comes while patients are still expected (07:55, when the first is at
+    # the desk); "end the day now" ends it, so the last command comes too late.
     path = actions_file(tmp_path, [
         timed(28500, CHECK_IN),
-        timed(28501, {"type": "complete_task", "task": "open-stock-exam2"}),
+        timed(28501, {"type": "clock_out"}),
         timed(40000, {"type": "end_day"}),
         timed(40100, {"type": "mark_no_show", "patient": "s05-fischer"}),
     ])
@@ -70,8 +70,8 @@ def test_rejected_commands_are_printed_with_time_and_reason(tmp_path: Path) -> N
     assert code == 0, err
     assert "command(s) of" in out
     busy = next(x for x in out.splitlines() if "commands[1]" in x)
-    assert "07:55:01" in busy and "complete_task open-stock-exam2" in busy
-    assert "busy" in busy.lower()
+    assert "07:55:01" in busy and "clock_out" in busy
+    assert "still here or expected" in busy
     late = next(x for x in out.splitlines() if "commands[3]" in x)
     assert "11:08:20" in late and "The day was already over" in late
     assert "commands[0]" not in out  # the one that ran is not listed

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from game import RULES_VERSION
-from game.report.schema import Report, report_schema
+from game.report.schema import REPORT_FORMAT, Report, report_schema
 from tests.cli.test_cli import Run, main, play
 
 Edit = Callable[[dict[str, Any]], None]
@@ -53,7 +53,8 @@ def test_the_untouched_log_verifies_and_the_report_says_so(bot: Run, tmp_path: P
 
 def test_a_plain_run_is_not_verified_either_way(bot: Run) -> None:
     assert bot.report["verified"] is None and bot.report["verified_reason"] is None
-    assert bot.report["format_version"] == 2 and bot.report["rules_version"] == RULES_VERSION
+    assert bot.report["format_version"] == REPORT_FORMAT
+    assert bot.report["rules_version"] == RULES_VERSION
     assert bot.report["played_at"] == bot.log["played_at"]
 
 

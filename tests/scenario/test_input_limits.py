@@ -189,7 +189,7 @@ def test_the_last_days_still_play_with_the_bots(tmp_path: Path, day: str) -> Non
 
 def test_the_calendar_never_overflows() -> None:
     scenario = load_scenario(BASE_FILE).scenario.model_copy(update={"date": dt.date(9999, 12, 1)})
-    calendar = Calendar(scenario)
+    calendar = Calendar(scenario, [])
     assert calendar.day_after(30) == dt.date(9999, 12, 31)
     assert calendar.day_after(31) is None
     assert calendar.day_after(10**6) is None

@@ -46,7 +46,7 @@ class Driver:
 
     def do(self, command: c.Command) -> Result:
         """Wait until the MA is free, then submit."""
-        self.sim.advance(self.sim.world.ma.busy_until)
+        self.sim.advance(self.sim.lead.busy_until)
         return self.sim.submit(command)
 
     def wait_for(self, pred: Callable[[], bool], limit: int = 12 * 3600) -> None:

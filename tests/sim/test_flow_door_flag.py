@@ -10,13 +10,24 @@ from game.scenario.load import load_scenario
 from game.sim import commands as c
 from game.sim.engine import Simulation
 from game.sim.policies import POLICIES
-from game.sim.rules.door import RoomingStep, rooming_steps_left, rooming_steps_now
+from game.sim.rules.base import Can
+from game.sim.rules.door import RoomingStep, rooming_steps_left
 from game.sim.runner import play_policy
 from game.sim.state import Status
 from tests.sim.conftest import Driver, patient_dict, scenario_dict
 
 CRISIS = {"systolic": 196, "diastolic": 124, "pulse": 88, "resp": 16, "temp_f": 98.4,
           "spo2": 97, "weight_lb": 170}
+
+
+STEP_OF = {c.MeasureVitals: RoomingStep.MEASURE, c.ReviewHistory: RoomingStep.HISTORY,
+           c.RecordVitals: RoomingStep.RECORD}
+
+
+def rooming_steps_now(sim: Simulation, pid: str) -> tuple[RoomingStep, ...]:
+    """The rooming steps the affordances say submit takes now (started, or queued while busy)."""
+    return tuple(STEP_OF[type(a.command)] for a in sim.affordances()
+                 if type(a.command) in STEP_OF and a.command.patient == pid and a.can != Can.NO)
 
 
 def roomed(make, **fields) -> tuple[Driver, str]:
@@ -40,7 +51,7 @@ def test_recorded_vitals_without_the_history_keep_the_provider_out(make):
     assert not d.entries(pid, "allergies")  # nothing lost yet: the step is still open
     started = d.sim.now
     assert d.do(c.ReviewHistory(patient=pid)).ok
-    assert p.door_flag and p.ready_t == d.sim.world.ma.busy_until > started
+    assert p.door_flag and p.ready_t == d.sim.lead.busy_until > started
     d.wait_for(lambda: p.status == Status.WITH_PROVIDER)
     [history] = d.entries(pid, "Reviewed")
     assert history.points == history.max

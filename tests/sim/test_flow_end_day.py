@@ -11,7 +11,9 @@ from game.sim import commands as c
 from game.sim.engine import Simulation, duration
 from game.sim.log import TimedCommand
 from game.sim.policies.reference import ReferencePolicy
+from game.sim.results import Queued
 from game.sim.runner import play_commands, submit_logged
+from game.sim.scoring import Step, key
 from tests.sim.conftest import patient_dict, scenario_dict
 
 
@@ -21,8 +23,8 @@ def played_until(t: int, name: str = "short_morning", seed: int = 1, busy: bool 
     the simulation and the commands it gave."""
     sim = Simulation(load_scenario(SCENARIOS / f"{name}.json").scenario, seed)
     bot, record = ReferencePolicy(), []
-    while sim.now < t or (busy and sim.ma_free):
-        if sim.ma_free:
+    while sim.now < t or (busy and sim.is_free()):
+        if sim.is_free():
             cmd = bot.choose(sim)
             if cmd is not None and submit_logged(sim, cmd, record).ok:
                 continue
@@ -33,10 +35,10 @@ def played_until(t: int, name: str = "short_morning", seed: int = 1, busy: bool 
 def test_ending_the_day_early_scores_the_rest_as_undone():
     sim, record = played_until(9 * 3600, busy=True)
     end = sim.now
-    assert not sim.ma_free  # mid-task: ending the day does not wait for the MA
-    busy = sim.submit(c.MeasureVitals(patient="nobody"))
-    assert not busy.ok and "busy" in busy.reason
-    charts = [f"{pid}:chart" for pid in sim.world.patients]
+    assert not sim.is_free()  # mid-task: ending the day does not wait for the MA
+    nobody = sim.submit(c.MeasureVitals(patient="nobody"))  # busy or not, this cannot be
+    assert not nobody.ok and nobody.reason == "There is no patient 'nobody' today."
+    charts = [key(pid, Step.CHART) for pid in sim.world.patients]
     assert any(sim.ledger.is_open(k) for k in charts)
     result = submit_logged(sim, c.EndDay(), record)
     assert result.ok and sim.finished and sim.now == end
@@ -72,14 +74,15 @@ def test_a_busy_ma_is_told_how_long_is_left_never_a_clock_time(make):
     d.arrive("ann")
     assert d.do(c.CheckIn(patient="ann", identifiers=["name", "dob"],
                           verify_insurance=True)).ok
-    ma = d.sim.world.ma
+    ma = d.sim.lead
     for left in (ma.busy_until - d.sim.now, 40, 1):
         d.sim.advance(ma.busy_until - left)
+        busy = f"You are busy checking in Kenji Nakamura for another {duration(left)}."
+        assert d.sim.busy_reason() == busy
         r = d.sim.submit(c.RoomPatient(patient="ann", room="exam1"))
-        assert not r.ok
-        assert r.reason == (f"You are busy checking in Kenji Nakamura for another "
-                            f"{duration(left)}.")
-        assert not re.search(r"\d\d:\d\d", r.reason)
+        assert isinstance(r, Queued) and r.position == 1 and busy in r.message
+        assert not re.search(r"\d\d:\d\d", r.message)
+        assert d.sim.submit(c.CancelQueued(position=1)).ok and not ma.queue
     d.sim.advance(ma.busy_until)
     assert d.sim.busy_reason() is None
     assert d.sim.submit(c.RoomPatient(patient="ann", room="exam1")).ok

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from game.sim.rules.setup import WALKOUT_WARNING
+from game.sim.rules.front_desk import WALKOUT_WARNING
 from game.sim.state import Status
 from tests.sim.conftest import Driver, patient_dict, scenario_dict
 

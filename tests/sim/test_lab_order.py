@@ -25,7 +25,7 @@ def drawn_patient(make, labs: list[str]) -> Driver:
     data["courier"] = {"pickups": ["11:30"]}
     d = make(data)
     through_exam(d, "lab")
-    d.sim.advance(d.sim.world.ma.busy_until)
+    d.sim.advance(d.sim.lead.busy_until)
     return d
 
 
@@ -60,7 +60,7 @@ def ready_sim():
     data = scenario_dict(patients=[patient_dict("lab", "08:00", orders={"labs": EVERY_TEST})])
     d = Driver(Simulation(Scenario.model_validate_json(json.dumps(data), strict=True), 1))
     through_exam(d, "lab")
-    d.sim.advance(d.sim.world.ma.busy_until)
+    d.sim.advance(d.sim.lead.busy_until)
     return d.sim
 
 

@@ -26,7 +26,7 @@ def test_reference_passes_with_a_good_grade(path, seed):
     sim, result = score(path, "reference", seed)
     assert result.passed and result.grade in ("A", "B"), result
     assert not result.critical_errors
-    assert sim.world.ma.clocked_out
+    assert sim.lead.clocked_out
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
@@ -41,8 +41,10 @@ def test_naive_scores_clearly_lower_with_its_mistakes_in_the_ledger(path):
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
 def test_idle_fails(path):
-    _, idle = score(path, "idle")
-    assert not idle.passed and idle.total < 10
+    sim, idle = score(path, "idle")
+    # Coworkers (a front desk played by a policy) still do their part of the day.
+    helped = any(not m.player for m in sim.world.staff.values())
+    assert not idle.passed and idle.total < (50 if helped else 10)
 
 
 def test_every_policy_faces_the_same_possible_points():
@@ -66,10 +68,10 @@ def escalated_before_vitals(seed: int = 1) -> Simulation:
         scan_new_card=ins.status == "new_card", inform_self_pay=ins.status == "inactive",
         copay=0 if ins.status == "inactive" else ins.copay,
         update_demographics=first.spec.demographics_changed)).ok
-    sim.advance(sim.world.ma.busy_until)
+    sim.advance(sim.lead.busy_until)
     room = next(iter(sim.world.rooms))
     assert sim.submit(c.RoomPatient(patient=first.id, room=room)).ok
-    sim.advance(sim.world.ma.busy_until)
+    sim.advance(sim.lead.busy_until)
     assert sim.submit(c.Escalate(patient=first.id)).ok
     while first.status != Status.WITH_PROVIDER:  # the provider goes in at once when on duty
         assert sim.now < sim.closes
@@ -104,7 +106,7 @@ def test_the_reference_bot_waits_to_hand_the_box_to_a_courier_still_coming():
     assert drew, "the day must have blood to send"
     for pid in drew:
         assert all(r["status"] == "received" for r in specimen_report(sim, pid)), pid
-    assert sim.world.couriers_done == 1 and sim.world.ma.clocked_out
+    assert sim.world.couriers_done == 1 and sim.lead.clocked_out
     assert not [e for e in sim.ledger.entries if "did not reach the lab" in e.reason]
 
 

@@ -16,9 +16,9 @@ def test_queue_asks_for_the_history_review_before_recording(driver, short_mornin
     p = driver.first_arrival(scene, pause=False)
     for cmd in (c.CheckIn(patient=p.id, identifiers=["name", "dob"]),
                 c.RoomPatient(patient=p.id, room="exam1"), c.MeasureVitals(patient=p.id)):
-        sim.advance(sim.world.ma.busy_until)
+        sim.advance(sim.lead.busy_until)
         assert sim.submit(cmd).ok
-    sim.advance(sim.world.ma.busy_until)
+    sim.advance(sim.lead.busy_until)
     assert need_of(sim, p).label == "history"
     sim.submit(c.ReviewHistory(patient=p.id))
     assert need_of(sim, p).label == "record vitals"
@@ -76,7 +76,7 @@ def test_the_chart_panel_shows_the_chart_opened_at_check_in(standard_day) -> Non
     sim.advance(p.arrival_t or 0)
     texts = " ".join(t for _, t in patient_lines(sim, p))
     assert "Not checked in" in texts and "DOB" not in texts
-    sim.advance(sim.world.ma.busy_until)
+    sim.advance(sim.lead.busy_until)
     assert sim.submit(c.CheckIn(patient=trap, identifiers=["name"])).ok
     other = sim.world.patients["p03-hernandez-m"].spec
     texts = " ".join(t for _, t in patient_lines(sim, p))
@@ -107,12 +107,12 @@ def test_a_patience_warning_goes_once_the_patient_is_roomed(driver, short_mornin
     scene = driver.start(short_morning)
     sim = scene.sim
     p = driver.first_arrival(scene, pause=False)
-    sim.advance(sim.world.ma.busy_until)
+    sim.advance(sim.lead.busy_until)
     assert sim.submit(c.CheckIn(patient=p.id, identifiers=["name", "dob"])).ok
     sim.notify("warning", f"{p.name} is losing patience.", p.id, "patience")
     driver.frame()
     assert any("losing patience" in t for t in scene.toasts.texts())
-    sim.advance(sim.world.ma.busy_until)
+    sim.advance(sim.lead.busy_until)
     assert sim.submit(c.RoomPatient(patient=p.id, room="exam1")).ok
     driver.frame()
     assert not any("losing patience" in t for t in scene.toasts.texts())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.ui.input import HELP_KEYS, KEY_ACTIONS, key_action
+from game.ui.input import DAY, key_action
 
 
 def keydown(key: int, mod: int = 0) -> pygame.event.Event:
@@ -39,7 +39,8 @@ def test_modified_letters_and_other_events_do_nothing() -> None:
 
 
 def test_help_lists_the_keys() -> None:
-    captions = " ".join(k for k, _ in HELP_KEYS)
+    captions = " ".join(k for k, _ in DAY.rows())
     for word in ("Space", "Tab", "Esc", "F1"):
         assert word in captions
-    assert len(set(KEY_ACTIONS.values())) >= 7
+    assert len({intent for b in DAY.bindings for _, intent in b.chords
+                if not intent.startswith("act:")}) >= 7

@@ -7,6 +7,7 @@ import json
 import pygame
 
 from game.sim import commands as c
+from game.sim.results import Queued
 from game.ui.sim_clock import SIM_SECONDS_PER_REAL_SECOND
 
 
@@ -105,6 +106,8 @@ def test_rejected_command_shows_a_toast_and_is_logged(driver, short_morning) -> 
     driver.key(pygame.K_q)  # patients are still expected: the simulation refuses
     assert any("still here or expected" in x for x in scene.toasts.texts())
     assert logged(scene) == [{"type": "clock_out"}]
+    clock_out = next(a for a in scene.context.actions if a.label == "Clock out")
+    assert not clock_out.enabled and "still here or expected" in clock_out.tip
     assert not scene.sim.finished
 
 
@@ -113,7 +116,7 @@ def test_direct_actions_by_keyboard(driver, short_morning) -> None:
     sim = scene.sim
     p = driver.first_arrival(scene)
     assert scene.submit(c.CheckIn(patient=p.id, identifiers=["name", "dob"])).ok
-    driver.run_until(scene, lambda: sim.ma_free)
+    driver.run_until(scene, lambda: sim.is_free())
     scene.clock.paused = True
     scene.select(("patient", p.id))
     driver.frame()
@@ -121,7 +124,7 @@ def test_direct_actions_by_keyboard(driver, short_morning) -> None:
     assert scene.context.captions()[0].startswith("[A] Room in " + first_room.name)
     driver.key(pygame.K_a)
     assert sim.world.patients[p.id].room == first_room.id
-    driver.run_until(scene, lambda: sim.ma_free)
+    driver.run_until(scene, lambda: sim.is_free())
     scene.clock.paused = True
     driver.frame()
     assert "[V] Measure vitals" in scene.context.captions()
@@ -130,13 +133,22 @@ def test_direct_actions_by_keyboard(driver, short_morning) -> None:
     assert [x["type"] for x in logged(scene)] == ["check_in", "room_patient", "measure_vitals"]
 
 
-def test_busy_ma_disables_the_buttons(driver, short_morning) -> None:
+def test_a_busy_ma_queues_actions_and_can_cancel_them(driver, short_morning) -> None:
     scene = driver.start(short_morning)
+    sim = scene.sim
     assert scene.submit(c.CompleteTask(task="open-stock-exam2")).ok
+    queued = scene.submit(c.LogFridge(task="open-fridge", fridge_c=4.8, freezer_c=-20.8))
+    assert isinstance(queued, Queued) and queued.position == 1
+    assert any("Queued (1 of 5)" in x for x in scene.toasts.texts())
     driver.frame()
-    assert scene.context.buttons and not scene.context.buttons[0].is_enabled
-    driver.key(pygame.K_q)
-    assert any("busy" in x for x in scene.toasts.texts())
+    assert "[+1 queued]" in scene.topbar.status_text()
+    assert scene.context.buttons and scene.context.buttons[0].is_enabled
+    cancel = next(a for a in scene.context.actions if a.label.startswith("Cancel: "))
+    assert "fridge" in cancel.label.lower()
+    driver.key(getattr(pygame, f"K_{cancel.key}"))
+    assert not sim.lead.queue
+    assert [x["type"] for x in logged(scene)] == ["complete_task", "log_fridge",
+                                                   "cancel_queued"]
 
 
 def test_ma_token_follows_the_layout(driver, standard_day) -> None:
@@ -148,7 +160,7 @@ def test_ma_token_follows_the_layout(driver, standard_day) -> None:
     task = next(t for t in sim.world.tasks.values() if t.task.kind == "review_schedule")
     start = geo.px(*floor.ma_position(sim.now))
     assert scene.submit(c.CompleteTask(task=task.task.id)).ok
-    assert sim.world.ma.location == "workstation"
+    assert sim.lead.location == "workstation"
     walk = floor.walk
     assert walk is not None and walk.start == "front_desk" and walk.end == "workstation"
     middle = geo.px(*floor.ma_position((walk.t0 + walk.t1) / 2))
@@ -183,7 +195,7 @@ def test_tab_reaches_a_dirty_room_and_t_opens_the_checklist(driver, short_mornin
     driver.key(pygame.K_c)
     assert logged(scene) == [{"type": "clean_room", "room": "exam1"}]
     assert sim.world.rooms["exam1"].clean
-    driver.run_until(scene, lambda: sim.ma_free)
+    driver.run_until(scene, lambda: sim.is_free())
     scene.clock.paused = True
     driver.key(pygame.K_t)  # from a room's panel: the checklist, wherever the selection is
     try:

@@ -13,6 +13,7 @@ from game.sim import commands as c
 from game.sim.engine import Simulation
 from game.sim.policies.naive import NaivePolicy
 from game.sim.policies.reference import ReferencePolicy
+from game.sim.rules.base import Can
 from game.sim.state import PatientState, Status
 from game.ui.actions import Action, patient_actions
 from game.ui.needs import need_of
@@ -27,11 +28,11 @@ QUEUE_BUTTON = {"vitals": "Measure vitals", "history": "Review history",
 
 
 def rooming_offers(sim: Simulation) -> list[tuple[PatientState, Action]]:
-    """Every rooming button the panel shows now, over every patient."""
+    """Every rooming button the panel shows as possible now, over every patient."""
     out = []
     for p in sim.world.patients.values():
-        for a in patient_actions(sim, p):
-            if isinstance(a.command, ROOMING) or a.form == "vitals":
+        for a in patient_actions(sim, p.id):
+            if a.can == Can.NOW and (isinstance(a.command, ROOMING) or a.form == "vitals"):
                 out.append((p, a))
     return out
 
@@ -54,11 +55,11 @@ def check_queue(sim: Simulation) -> None:
         need = need_of(sim, p)
         assert need is not None
         if need.label == "escalate":  # a crisis comes before any rooming step
-            assert any(a.command == c.Escalate(patient=p.id) for a in patient_actions(sim, p))
+            assert any(a.command == c.Escalate(patient=p.id) for a in patient_actions(sim, p.id))
             continue
         want = QUEUE_BUTTON.get(need.label, "")
         if want:
-            labels = [a.label for a in patient_actions(sim, p)]
+            labels = [a.label for a in patient_actions(sim, p.id)]
             assert any(lab.startswith(want) for lab in labels), (need.label, labels)
         assert (need.label == "provider") == p.door_flag
 
@@ -84,8 +85,8 @@ def test_rooming_suggestions_are_accepted_by_submit(data: st.DataObject) -> None
             break
         check_queue(sim)
         check_flow(sim)
-        if not sim.ma_free:
-            sim.advance(sim.world.ma.busy_until)
+        if not sim.is_free():
+            sim.advance(sim.lead.busy_until)
             continue
         offers = rooming_offers(sim)
         if offers and data.draw(st.integers(0, 2), label="mine") == 0:

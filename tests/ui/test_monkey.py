@@ -158,6 +158,12 @@ def test_the_monkey_never_raises(ctx: AppContext, short_morning: LoadedScenario,
         top = ctx.stack.top
         assert isinstance(top, DayScene)
         top.sim.advance(top.sim.first_appt + 5 * 60)  # patients at the desk: their forms
+        arrived = [p.id for p in top.sim.world.patients.values() if p.status.value == "arrived"]
+        if arrived:  # a check-in form at least once, as its button opens it
+            top.select(("patient", arrived[0]))
+            top.run_action(top.current_actions()[0])
+            monkey.frame()
+            top.close_form()
         monkey.key(pygame.K_ESCAPE)  # the pause menu at least once, and what it opens
 
     monkey.run(events // 3, day)

@@ -30,7 +30,7 @@ def test_the_top_bar_counts_down_the_last_minute(driver, short_morning) -> None:
     scene.clock.paused = True
     sim = scene.sim
     assert scene.submit(CompleteTask(task="open-stock-exam2")).ok
-    end = sim.world.ma.busy_until
+    end = sim.lead.busy_until
     sim.advance(end - 40)
     driver.frame()
     shown = scene.topbar.status_text()

@@ -31,12 +31,12 @@ def test_the_ma_token_stands_where_the_ma_is_and_is_never_covered(
     scene.clock.set_speed(4.0)
     while sim.now < 11 * 3600 and not scene.ended:
         driver.frame(dt=0.1)
-        ma = sim.world.ma
+        ma = sim.lead
         me, others = people(scene)
         # never covered, walking or standing, busy or free
         assert not any(me.colliderect(o) for o in others), (ma.activity, me, others)
         walk = scene.floor.walk
-        if sim.ma_free or (walk is not None and sim.now < walk.t1 + 1):
+        if sim.is_free() or (walk is not None and sim.now < walk.t1 + 1):
             continue
         where = geo.station_rect(ma.location)
         assert where.collidepoint(me.center), (ma.activity, ma.location, me)

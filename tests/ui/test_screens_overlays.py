@@ -184,9 +184,9 @@ def test_help_lists_the_day_keys_and_the_reference_card(ctx: AppContext) -> None
 
 
 def test_help_lists_the_keys_of_the_day_key_map() -> None:
-    import game.ui.input as day_input
+    from game.ui.input import DAY
 
-    assert help_text.day_shortcuts() == [tuple(p) for p in day_input.HELP_KEYS]
+    assert help_text.day_shortcuts() == [*DAY.rows(), *DAY.mouse]
 
 
 def test_pause_from_the_day_scene(ctx: AppContext) -> None:

@@ -133,7 +133,8 @@ def test_keyboard_choose_and_enter(ctx: AppContext, calls: list[tuple[Any, ...]]
 
 def test_days_are_listed_easiest_first(ctx: AppContext) -> None:
     _, scene = open_title(ctx)
-    assert [c.id for c in scene.choices] == ["short_morning", "standard_day", "busy_monday"]
+    assert [c.id for c in scene.choices] == ["short_morning", "standard_day", "team_day",
+                                               "busy_monday"]
 
 
 def test_tab_moves_between_controls(ctx: AppContext, calls: list[tuple[Any, ...]]) -> None:

@@ -88,7 +88,7 @@ class Player:
         raise self.fail(f"waited in vain for {what}")
 
     def wait_free(self) -> None:
-        self.wait(lambda: self.sim.ma_free, "the MA to be free")
+        self.wait(lambda: self.sim.is_free(), "the MA to be free")
 
     def accepted(self, before: int) -> None:
         """Fail at once when what was just sent was refused."""
@@ -155,7 +155,7 @@ class Player:
             return False
         if scene.form is not None:
             raise self.fail("a form was left open")
-        if not sim.ma_free or sim.world.ma.clocked_out:
+        if not sim.is_free() or sim.lead.clocked_out:
             self.driver.frame(dt=IDLE_DT)
             return True
         if sim.phase == "opening" and self.checklist_left("opening"):

@@ -1,16 +1,19 @@
-"""A rule-based MA bot; its Style decides how careful it is (reference vs naive)."""
+"""A rule-based MA bot: it picks among the simulation's affordances by a fixed list of
+priorities; its Style decides how careful it is (reference vs naive)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from game.clinical.lab import LAB_TESTS, TUBES
+from game.clinical.lab import CLOT_MINUTES, LAB_TESTS, TUBES
 from game.clinical.vitals import abnormal_signs
-from game.scenario.models import Task
 from game.sim import commands as c
-from game.sim.policies.base import by_status, first_good_slot, free_rooms, ready_to_pack
-from game.sim.rules.lab import needed_tubes
+from game.sim.policies.base import by_status
+from game.sim.rules.base import Affordance, Can
+from game.sim.rules.checklist import in_range
+from game.sim.rules.checkout import first_slot, unfinished_orders
 from game.sim.rules.lab_courier import next_pickup
 from game.sim.state import PatientState, Status
 
@@ -29,20 +32,49 @@ class Style:
     paperwork: bool  # referrals and charts
 
 
+class Menu:
+    """The affordances open now, looked up by command type and patient."""
+
+    def __init__(self, sim: Simulation, actor: str | None) -> None:
+        self.sim = sim
+        self.now = [a for a in sim.affordances(actor) if a.can == Can.NOW]
+
+    def get(self, kind: type[c.Command] | tuple[type[c.Command], ...],
+            patient: str | None = None) -> list[Affordance]:
+        """Affordances of a command type (for one patient, if given), in the rules' order."""
+        return [a for a in self.now if isinstance(a.command, kind)
+                and (patient is None or getattr(a.command, "patient", None) == patient)]
+
+    def first(self, kind: type[c.Command], patient: str | None = None) -> c.Command | None:
+        """The first such command, or None."""
+        found = self.get(kind, patient)
+        return found[0].command if found else None
+
+
 class Bot:
-    """Chooses the next command by a fixed list of priorities."""
+    """Chooses the next command by a fixed list of priorities, among what can start now."""
 
     def __init__(self, name: str, style: Style) -> None:
         self.name = name
         self.style = style
 
-    def choose(self, sim: Simulation) -> c.Command | None:
-        """The first thing on the priority list that needs doing."""
-        for step in (self._urgent, self._opening, self._feed_provider, self._after_exam,
-                     self._vitals, self._rooming, self._check_in, self._specimens,
-                     self._no_shows, self._paperwork, self._closing):
-            cmd = step(sim)
-            if cmd is not None:
+    def choose(self, sim: Simulation, actor: str | None = None) -> c.Command | None:
+        """The first thing on the priority list that can be done now."""
+        menu = Menu(sim, actor)
+        if not menu.now:
+            return None
+        steps: tuple[Callable[[Menu], c.Command | None], ...] = (
+            self._urgent, self._opening, self._feed_provider, self._after_exam, self._vitals,
+            self._rooming, self._check_in, self._specimens, self._no_shows, self._paperwork,
+            self._closing)
+        for step in steps:
+            cmd = step(menu)
+            if cmd is None:
+                continue
+            # A command filled in by the bot (its identifiers, readings, tubes) is asked
+            # about again: the simulation, not the bot, decides what can start.
+            cmd = cmd.model_copy(update={"actor": actor})
+            if sim.can(cmd)[0] == Can.NOW:
                 return cmd
         return None
 
@@ -51,141 +83,148 @@ class Bot:
         return ["name", "dob"] if self.style.careful else ["name"]
 
     # --- priorities, highest first ------------------------------------------------------
-    def _urgent(self, sim: Simulation) -> c.Command | None:
-        for p in by_status(sim, S.ROOMED, S.READY, S.WITH_PROVIDER):
-            if self.style.careful and p.crisis and p.escalated_t is None:
-                return c.Escalate(patient=p.id)
-            if p.assist_requested_t is not None and not p.assist_done:
-                return c.AssistProvider(patient=p.id)
-        return None
+    def _urgent(self, m: Menu) -> c.Command | None:
+        if self.style.careful:
+            for a in m.get(c.Escalate):
+                if m.sim.world.patients[a.command.patient].crisis:  # type: ignore[union-attr]
+                    return a.command
+        return m.first(c.AssistProvider)
 
-    def _feed_provider(self, sim: Simulation) -> c.Command | None:
+    def _feed_provider(self, m: Menu) -> c.Command | None:
         """A careful MA keeps one patient ready for the provider before finishing others."""
-        if not self.style.careful or by_status(sim, S.READY):
+        if not self.style.careful or by_status(m.sim, S.READY):
             return None
-        return self._vitals(sim) or self._rooming(sim)
+        return self._vitals(m) or self._rooming(m)
 
-    def _opening(self, sim: Simulation) -> c.Command | None:
-        if not self.style.checklists or by_status(sim, S.ARRIVED):
+    def _opening(self, m: Menu) -> c.Command | None:
+        if not self.style.checklists or by_status(m.sim, S.ARRIVED):
             return None
-        for ts in sim.world.tasks.values():
-            if ts.phase == "opening" and ts.done_t is None:
-                return self._task(ts.task)
+        return self._task(m, "opening")
+
+    def _task(self, m: Menu, phase: str) -> c.Command | None:
+        for a in m.get((c.CompleteTask, c.LogFridge)):
+            ts = m.sim.world.tasks[a.command.task]  # type: ignore[union-attr]
+            if ts.phase != phase:
+                continue
+            task = ts.task
+            if task.kind == "log_fridge":
+                assert task.fridge_c is not None and task.freezer_c is not None
+                return c.LogFridge(task=task.id, fridge_c=task.fridge_c,
+                                   freezer_c=task.freezer_c,
+                                   out_of_range_reported=not in_range(task))
+            return a.command
         return None
 
-    def _task(self, task: Task) -> c.Command:
-        if task.kind == "log_fridge" and task.fridge_c is not None and task.freezer_c is not None:
-            out = not (2 <= task.fridge_c <= 8 and -50 <= task.freezer_c <= -15)
-            return c.LogFridge(task=task.id, fridge_c=task.fridge_c, freezer_c=task.freezer_c,
-                               out_of_range_reported=out)
-        return c.CompleteTask(task=task.id)
-
-    def _after_exam(self, sim: Simulation) -> c.Command | None:
-        done = sorted(by_status(sim, S.EXAM_DONE), key=lambda p: p.exam_end or 0)
+    def _after_exam(self, m: Menu) -> c.Command | None:
+        done = sorted(by_status(m.sim, S.EXAM_DONE), key=lambda p: p.exam_end or 0)
         for p in done:
-            cmd = self._finish_visit(sim, p)
+            cmd = self._finish_visit(m, p)
             if cmd is not None:
                 return cmd
         return None
 
-    def _finish_visit(self, sim: Simulation, p: PatientState) -> c.Command:
-        orders = p.spec.orders
-        if "POC_GLUCOSE" in orders.labs and not p.poc_done and sim.world.glucose_qc_done:
-            return c.Fingerstick(patient=p.id, identifiers=self.ids())
-        if needed_tubes(p) and not p.drawn:
-            if self.style.careful:
-                tubes = needed_tubes(p)
-            else:  # in the order the tests are listed: often the wrong order of draw
-                tubes = list(dict.fromkeys(LAB_TESTS[t].tube for t in orders.labs
-                                           if LAB_TESTS[t].tube in TUBES))
-            return c.DrawBlood(patient=p.id, identifiers=self.ids(), tubes=tubes)
-        if any(s.patient == p.id and s.label_of is None for s in sim.world.specimens):
-            return c.LabelSpecimens(patient=p.id, identifiers=self.ids())
-        if orders.follow_up and p.follow_up is None:
-            slot = first_good_slot(sim, p, respect_patient=self.style.careful)
-            if slot is not None:
-                return c.BookFollowUp(patient=p.id, date=slot[0], time=slot[1])
-        return c.CheckOut(patient=p.id)
+    def _finish_visit(self, m: Menu, p: PatientState) -> c.Command | None:
+        sim, pid = m.sim, p.id
+        if m.get(c.Fingerstick, pid) and sim.world.glucose_qc_done:
+            return c.Fingerstick(patient=pid, identifiers=self.ids())
+        draw = m.first(c.DrawBlood, pid)
+        if isinstance(draw, c.DrawBlood) and not p.drawn:
+            tubes = draw.tubes if self.style.careful else list(dict.fromkeys(
+                # in the order the tests are listed: often the wrong order of draw
+                LAB_TESTS[t].tube for t in p.spec.orders.labs if LAB_TESTS[t].tube in TUBES))
+            return c.DrawBlood(patient=pid, identifiers=self.ids(), tubes=tubes)
+        if m.get(c.LabelSpecimens, pid):
+            return c.LabelSpecimens(patient=pid, identifiers=self.ids())
+        slot = first_slot(sim, p, respect_patient=self.style.careful)
+        if m.get(c.BookFollowUp, pid) and slot is not None:
+            return c.BookFollowUp(patient=pid, date=slot[0], time=slot[1])
+        # Check out only once nothing is left that someone on the team can still do.
+        left = [o for o in unfinished_orders(p)
+                if not (o == "follow-up booking" and slot is None)
+                and not (o == "fingerstick glucose" and not sim.world.glucose_qc_done)]
+        unlabeled = any(s.patient == pid and s.label_of is None for s in sim.world.specimens)
+        if left or unlabeled:
+            return None
+        return m.first(c.CheckOut, pid)
 
-    def _vitals(self, sim: Simulation) -> c.Command | None:
-        for p in by_status(sim, S.ROOMED, S.READY, S.WITH_PROVIDER):
-            if p.measured is None and p.status != S.WITH_PROVIDER:
-                return c.MeasureVitals(patient=p.id)
-            if self.style.careful and not p.history_reviewed and (
-                    p.status != S.WITH_PROVIDER or p.escalated_t is not None):
-                return c.ReviewHistory(patient=p.id)
-            m = p.measured
-            # An escalation can bring the provider in before any vitals were taken: then
-            # there is nothing to record, and the device cannot be used mid-exam.
-            if p.recorded is None and m is not None:
-                flags = (sorted(abnormal_signs(m, p.age_years, p.spec.sex))
+    def _vitals(self, m: Menu) -> c.Command | None:
+        for p in by_status(m.sim, S.ROOMED, S.READY, S.WITH_PROVIDER):
+            if cmd := m.first(c.MeasureVitals, p.id):
+                return cmd
+            if self.style.careful and (cmd := m.first(c.ReviewHistory, p.id)):
+                return cmd
+            meas = p.measured
+            if m.get(c.RecordVitals, p.id) and meas is not None:
+                flags = ([s for s in c.VITAL_NAMES
+                          if s in abnormal_signs(meas, p.age_years, p.spec.sex)]
                          if self.style.careful else [])
                 return c.RecordVitals(
-                    patient=p.id, systolic=m.systolic, diastolic=m.diastolic, pulse=m.pulse,
-                    resp=m.resp, temp_f=m.temp_f, spo2=m.spo2, weight_lb=m.weight_lb,
-                    height_in=m.height_in, abnormal=flags)
-            if p.status == S.ROOMED:  # rooming left unfinished: call the provider in anyway
-                return c.SignalReady(patient=p.id)
+                    patient=p.id, systolic=meas.systolic, diastolic=meas.diastolic,
+                    pulse=meas.pulse, resp=meas.resp, temp_f=meas.temp_f, spo2=meas.spo2,
+                    weight_lb=meas.weight_lb, height_in=meas.height_in, abnormal=flags)
+            # rooming left unfinished (a naive MA skips the history): call the provider in
+            if cmd := m.first(c.SignalReady, p.id):
+                return cmd
         return None
 
-    def _rooming(self, sim: Simulation) -> c.Command | None:
-        waiting = by_status(sim, S.WAITING)
+    def _rooming(self, m: Menu) -> c.Command | None:
+        waiting = by_status(m.sim, S.WAITING)
         if not waiting:
             return None
-        rooms = free_rooms(sim, clean_only=self.style.checklists)
-        if rooms:
-            return c.RoomPatient(patient=waiting[0].id, room=rooms[0].id)
-        dirty = free_rooms(sim, clean_only=False)
-        if self.style.checklists and dirty:
-            return c.CleanRoom(room=dirty[0].id)
-        return None
+        rooms = m.sim.world.rooms
+        for p in waiting:
+            for a in m.get(c.RoomPatient, p.id):
+                if rooms[a.command.room].clean or not self.style.checklists:  # type: ignore[union-attr]
+                    return a.command
+            if m.get(c.RoomPatient, p.id):
+                break  # only dirty rooms are free: disinfect one first
+        return m.first(c.CleanRoom) if self.style.checklists else None
 
-    def _check_in(self, sim: Simulation) -> c.Command | None:
-        arrived = by_status(sim, S.ARRIVED)
-        if not arrived:
-            return None
-        p = arrived[0]
-        ins = p.spec.insurance
-        careful = self.style.careful
-        return c.CheckIn(
-            patient=p.id, identifiers=self.ids(), verify_insurance=careful,
-            scan_new_card=careful and ins.status == "new_card",
-            inform_self_pay=careful and ins.status == "inactive",
-            copay=0.0 if careful and ins.status == "inactive" else ins.copay,
-            update_demographics=careful and p.spec.demographics_changed)
-
-    def _specimens(self, sim: Simulation) -> c.Command | None:
-        for pid in dict.fromkeys(s.patient for s in sim.world.specimens if not s.packed):
-            tubes = [s for s in sim.world.specimens if s.patient == pid and not s.packed]
-            unspun = [s for s in tubes if TUBES[s.tube].serum and s.spun_at is None]
-            if unspun and self.style.careful:
-                if all(sim.now - s.drawn_t >= 30 * 60 for s in unspun):
-                    return c.Centrifuge(patient=pid)
+    def _check_in(self, m: Menu) -> c.Command | None:
+        for p in by_status(m.sim, S.ARRIVED):
+            if not m.get(c.CheckIn, p.id):
                 continue
-            if ready_to_pack(sim, pid) or (not self.style.careful
-                                           and all(s.label_of for s in tubes)):
-                return c.PackSpecimens(patient=pid)
+            ins = p.spec.insurance
+            careful = self.style.careful
+            return c.CheckIn(
+                patient=p.id, identifiers=self.ids(), verify_insurance=careful,
+                scan_new_card=careful and ins.status == "new_card",
+                inform_self_pay=careful and ins.status == "inactive",
+                copay=0.0 if careful and ins.status == "inactive" else ins.copay,
+                update_demographics=careful and p.spec.demographics_changed)
         return None
 
-    def _no_shows(self, sim: Simulation) -> c.Command | None:
-        late = sim.scenario.arrival_jitter.late[1] + 5
-        for p in by_status(sim, S.SCHEDULED):
-            if not p.marked_no_show and sim.now >= p.appt_t + 60 * max(late, 15):
-                return c.MarkNoShow(patient=p.id)
+    def _specimens(self, m: Menu) -> c.Command | None:
+        sim = m.sim
+        for a in m.get(c.Centrifuge):
+            pid = a.command.patient  # type: ignore[union-attr]
+            unspun = [s for s in sim.world.specimens if s.patient == pid
+                      and TUBES[s.tube].serum and s.spun_at is None]
+            if self.style.careful and all(sim.now - s.drawn_t >= 60 * CLOT_MINUTES
+                                          for s in unspun):
+                return a.command
+        if not self.style.careful:  # packs without spinning: the lab rejects the serum
+            pids = dict.fromkeys(s.patient for s in sim.world.specimens if not s.packed)
+            for pid in pids:
+                if not any(s.patient == pid and s.label_of is None for s in sim.world.specimens):
+                    return c.PackSpecimens(patient=pid)
+        return m.first(c.PackSpecimens)
+
+    def _no_shows(self, m: Menu) -> c.Command | None:
+        late = m.sim.scenario.arrival_jitter.late[1] + 5
+        for a in m.get(c.MarkNoShow):
+            p = m.sim.world.patients[a.command.patient]  # type: ignore[union-attr]
+            if m.sim.now >= p.appt_t + 60 * late:
+                return a.command
         return None
 
-    def _paperwork(self, sim: Simulation) -> c.Command | None:
+    def _paperwork(self, m: Menu) -> c.Command | None:
         if not self.style.paperwork:
             return None
-        for p in by_status(sim, S.EXAM_DONE, S.CHECKED_OUT):
-            if p.spec.orders.referral and not p.referral_done:
-                return c.ProcessReferral(patient=p.id)
-        for p in by_status(sim, S.CHECKED_OUT):
-            if not p.chart_done:
-                return c.CompleteChart(patient=p.id)
-        return None
+        return m.first(c.ProcessReferral) or m.first(c.CompleteChart)
 
-    def _closing(self, sim: Simulation) -> c.Command | None:
+    def _closing(self, m: Menu) -> c.Command | None:
+        sim = m.sim
         if by_status(sim, S.SCHEDULED, S.ARRIVED, S.WAITING, S.ROOMED, S.READY,
                      S.WITH_PROVIDER, S.EXAM_DONE):
             return None
@@ -196,13 +235,12 @@ class Bot:
         if self.style.checklists:
             if sim.now < sim.closes - 30 * 60:
                 return None
-            for ts in sim.world.tasks.values():
-                if ts.phase == "closing" and ts.done_t is None:
-                    return self._task(ts.task)
-            for room in free_rooms(sim, clean_only=False):
-                if not room.clean:
-                    return c.CleanRoom(room=room.id)
-        return c.ClockOut()
+            task = self._task(m, "closing")
+            if task is not None:
+                return task
+            if cmd := m.first(c.CleanRoom):
+                return cmd
+        return m.first(c.ClockOut)
 
     @staticmethod
     def _box_awaits_courier(sim: Simulation) -> bool:

@@ -14,6 +14,6 @@ class IdlePolicy:
 
     name = "idle"
 
-    def choose(self, sim: Simulation) -> Command | None:
+    def choose(self, sim: Simulation, actor: str | None = None) -> Command | None:
         """Always wait."""
         return None

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from game.sim.commands import ClockOut, CompleteTask, LogFridge
-from game.sim.results import Accepted, Rejected, Result
-from game.sim.rules.setup import patients_still_expected
-from game.sim.state import TaskState
+from game.scenario.models import Task
+from game.sim.commands import CompleteTask, LogFridge
+from game.sim.results import Accepted
+from game.sim.rules.base import ANY_ROLE, GroupKind, Offer, Rule, command
+from game.sim.scoring import Opportunity, task_key
+from game.sim.state import StaffState, TaskState
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
@@ -16,20 +19,54 @@ if TYPE_CHECKING:
 FRIDGE_RANGE_C = (2.0, 8.0)
 FREEZER_RANGE_C = (-50.0, -15.0)
 LOG_TOLERANCE_C = 0.5
+CLOSING_WINDOW = 30 * 60  # closing tasks start 30 minutes before closing
+# What front-desk staff may do from the checklists: the office's tasks, nothing clinical.
+FRONT_DESK_TASKS = frozenset({"review_schedule", "confirm_courier"})
+TASK_OPPS: dict[str, tuple[str, str | None, str]] = {
+    "review_schedule": ("administrative", "VI.P.1", "Review the schedule and prepare charts "
+                        "before the first patient: a prepared chart makes check-in quicker."),
+    "stock_room": ("flow", "VI.P.4", "Stock every exam room before opening: rooming a patient "
+                   "in an unstocked room means leaving them to fetch supplies."),
+    "log_fridge": ("safety", "XII.P.4", "Read and log the vaccine fridge (2-8 C) and freezer "
+                   "(-50 to -15 C) at the start and end of every day (CDC Storage and Handling "
+                   "Toolkit); no vaccine is given from a unit that has not been checked."),
+    "glucose_qc": ("clinical", "I.P.10", "Run quality control on the glucose meter before the "
+                   "first patient test: without QC a fingerstick result cannot be reported."),
+    "confirm_courier": ("flow", None, "Confirm the courier's pickup times so the day's "
+                        "specimens are ready when the courier comes."),
+    "clean_room": ("safety", "XII.P.1", "Disinfect every room at the end of the day."),
+}
 STATION = {"review_schedule": "workstation", "log_fridge": "fridge", "glucose_qc": "lab",
            "confirm_courier": "workstation"}
 
 
-def _task(sim: Simulation, tid: str) -> TaskState | Rejected:
+def expect(sim: Simulation) -> None:
+    """Every checklist task is worth doing."""
+    for tid, ts in sim.world.tasks.items():
+        category, comp, note = TASK_OPPS[ts.task.kind]
+        sim.ledger.expect(task_key(tid), Opportunity(
+            category, 2, comp, None, f"{ts.phase.title()} task not done: {ts.task.label}", note))
+
+
+def in_range(task: Task) -> bool:
+    """The fridge and freezer a log_fridge task shows are both in the CDC's ranges."""
+    assert task.fridge_c is not None and task.freezer_c is not None
+    return (FRIDGE_RANGE_C[0] <= task.fridge_c <= FRIDGE_RANGE_C[1]
+            and FREEZER_RANGE_C[0] <= task.freezer_c <= FREEZER_RANGE_C[1])
+
+
+def _task_problem(sim: Simulation, actor: StaffState, tid: str) -> str | None:
     ts = sim.world.tasks.get(tid)
     if ts is None:
-        return Rejected(f"There is no task '{tid}'.")
+        return f"There is no task '{tid}'."
+    if actor.role != "ma" and ts.task.kind not in FRONT_DESK_TASKS:
+        return f"{actor.name} works the front desk: '{ts.task.label}' is an MA's task."
     if ts.done_t is not None:
-        return Rejected(f"'{ts.task.label}' is already done.")
-    if ts.phase == "closing" and sim.now < sim.closes - 30 * 60:
-        return Rejected(f"'{ts.task.label}' is a closing task: it starts 30 minutes before "
-                        "closing.")
-    return ts
+        return f"'{ts.task.label}' is already done."
+    if ts.phase == "closing" and sim.now < sim.closes - CLOSING_WINDOW:
+        return (f"'{ts.task.label}' is a closing task: it starts 30 minutes before "
+                "closing.")
+    return None
 
 
 def _award(sim: Simulation, ts: TaskState, points: int, reason: str, note: str = "") -> None:
@@ -37,29 +74,37 @@ def _award(sim: Simulation, ts: TaskState, points: int, reason: str, note: str =
     if late and points:
         points, note = points - 1, note or "Opening tasks belong before the first patient."
         reason += " (after clinic hours began)"
-    sim.ledger.award(f"task:{ts.task.id}", sim.now, points, reason, note)
+    sim.ledger.award(task_key(ts.task.id), sim.now, points, reason, note)
 
 
-def complete_task(sim: Simulation, cmd: CompleteTask) -> Result:
-    """Do a checklist task other than the fridge log."""
-    ts = _task(sim, cmd.task)
-    if isinstance(ts, Rejected):
-        return ts
-    task, d = ts.task, sim.d
+def check_task(sim: Simulation, actor: StaffState, cmd: CompleteTask) -> str | None:
+    """A task not done yet, in its phase; the fridge log is its own command."""
+    if why := _task_problem(sim, actor, cmd.task):
+        return why
+    task = sim.world.tasks[cmd.task].task
     if task.kind == "log_fridge":
-        return Rejected("Read the thermometers and log them (log_fridge) for this task.")
+        return "Read the thermometers and log them (log_fridge) for this task."
+    if task.kind == "clean_room":
+        room = sim.world.rooms[task.room or ""]
+        if room.patient is not None:
+            return f"{room.name} is occupied."
+    return None
+
+
+def complete_task(sim: Simulation, actor: StaffState, cmd: CompleteTask) -> Accepted:
+    """Do a checklist task other than the fridge log."""
+    ts = sim.world.tasks[cmd.task]
+    task, d = ts.task, sim.d
     if task.kind in ("stock_room", "clean_room"):
         room = sim.world.rooms[task.room or ""]
-        if task.kind == "clean_room" and room.patient is not None:
-            return Rejected(f"{room.name} is occupied.")
-        secs = sim.walk("supply") + sim.walk(f"room:{room.id}")
+        secs = sim.walk(actor, "supply") + sim.walk(actor, f"room:{room.id}")
         secs += d.stock_room if task.kind == "stock_room" else d.clean_room
         if task.kind == "stock_room":
             room.stocked = True
         else:
             room.clean = True
     else:
-        secs = sim.walk(STATION[task.kind]) + {
+        secs = sim.walk(actor, STATION[task.kind]) + {
             "review_schedule": d.review_schedule, "glucose_qc": d.glucose_qc,
             "confirm_courier": d.confirm_courier}[task.kind]
         if task.kind == "glucose_qc":
@@ -69,16 +114,22 @@ def complete_task(sim: Simulation, cmd: CompleteTask) -> Result:
     return Accepted(secs, task.label.lower())
 
 
-def log_fridge(sim: Simulation, cmd: LogFridge) -> Result:
-    """Log what the thermometers show; an out-of-range unit must be reported."""
-    ts = _task(sim, cmd.task)
-    if isinstance(ts, Rejected):
-        return ts
-    task = ts.task
+def check_fridge(sim: Simulation, actor: StaffState, cmd: LogFridge) -> str | None:
+    """A fridge-log task not done yet, in its phase."""
+    if why := _task_problem(sim, actor, cmd.task):
+        return why
+    task = sim.world.tasks[cmd.task].task
     if task.kind != "log_fridge":
-        return Rejected(f"'{task.label}' is not a fridge log.")
+        return f"'{task.label}' is not a fridge log."
+    return None
+
+
+def log_fridge(sim: Simulation, actor: StaffState, cmd: LogFridge) -> Accepted:
+    """Log what the thermometers show; an out-of-range unit must be reported."""
+    ts = sim.world.tasks[cmd.task]
+    task = ts.task
     assert task.fridge_c is not None and task.freezer_c is not None
-    secs = sim.walk("fridge") + sim.d.log_fridge
+    secs = sim.walk(actor, "fridge") + sim.d.log_fridge
     ts.done_t = sim.now + secs
     out = []
     if not FRIDGE_RANGE_C[0] <= task.fridge_c <= FRIDGE_RANGE_C[1]:
@@ -105,16 +156,30 @@ def log_fridge(sim: Simulation, cmd: LogFridge) -> Result:
     return Accepted(secs, "logging the vaccine fridge")
 
 
-def clock_out(sim: Simulation, cmd: ClockOut) -> Result:
-    """End the day once nobody is left in or expected at the clinic."""
-    if sim.world.ma.clocked_out:
-        return Rejected("You have already clocked out.")
-    waiting = patients_still_expected(sim)
-    if waiting:
-        names = ", ".join(p.name for p in waiting[:3])
-        return Rejected(f"{len(waiting)} patient(s) are still here or expected ({names}): see "
-                        "them out or mark no-shows first.")
-    sim.world.ma.clocked_out = True
-    # The day ends when the clock-out is done; events due meanwhile still happen.
-    sim.schedule(sim.now + sim.d.clock_out, "day_over")
-    return Accepted(sim.d.clock_out, "clocking out")
+def probe(task: Task) -> CompleteTask | LogFridge:
+    """The checklist form's starting point for a task: its command, nothing entered yet."""
+    if task.kind == "log_fridge":
+        return LogFridge(task=task.id, fridge_c=0, freezer_c=0)
+    return CompleteTask(task=task.id)
+
+
+def checklist_phase(sim: Simulation) -> str:
+    """The checklist a student most likely wants: closing from 30 minutes before closing."""
+    return "closing" if sim.now >= sim.closes - CLOSING_WINDOW else "opening"
+
+
+def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
+    """Each task not done yet, through the checklist form."""
+    for ts in sim.world.tasks.values():
+        if ts.done_t is None:
+            yield Offer(GroupKind.DAY, ts.phase, probe(ts.task), ts.task.label,
+                        "Opening and closing tasks: schedule, rooms, fridge log, meter QC, "
+                        "courier.", form="checklist", key="t")
+
+
+RULE = Rule(
+    "checklists",
+    # Both are open to every role; the check keeps front-desk staff to the office's tasks.
+    commands=(command(CompleteTask, check_task, complete_task, roles=ANY_ROLE),
+              command(LogFridge, check_fridge, log_fridge, roles=ANY_ROLE)),
+    expect=expect, offers=offers)

@@ -2,78 +2,148 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
-from game.scenario.types import seconds
+from game.scenario.types import WEEKDAYS, seconds
 from game.sim.commands import BookFollowUp, CheckOut, CompleteChart, ProcessReferral
-from game.sim.results import Accepted, Rejected, Result
-from game.sim.rules.expectations import key
-from game.sim.rules.front_desk import patient
-from game.sim.rules.lab import needed_tubes
-from game.sim.state import Booking, Status
+from game.sim.results import Accepted
+from game.sim.rules.base import ANY_ROLE, GroupKind, Offer, Rule, command
+from game.sim.rules.common import no_patient
+from game.sim.rules.lab_courier import needed_tubes
+from game.sim.scoring import Step, key
+from game.sim.state import Booking, PatientState, StaffState, Status
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
 
 
-def book_follow_up(sim: Simulation, cmd: BookFollowUp) -> Result:
-    """Book into the calendar; the calendar refuses conflicts, the score judges the fit."""
-    p = patient(sim, cmd.patient)
-    if isinstance(p, Rejected):
-        return p
+def expect(sim: Simulation) -> None:
+    """Ordered follow-ups and referrals, the checkout and the chart of every patient who comes."""
+    for p in sim.world.patients.values():
+        if p.spec.arrival.kind == "no_show":
+            continue
+        pid, name, orders = p.id, p.name, p.spec.orders
+
+        exp = partial(sim.ledger.expect_step, pid)
+
+        if orders.follow_up:
+            exp(Step.FOLLOW_UP, "administrative", 2, "VI.P.1",
+                f"{name}'s follow-up was not booked",
+                "Book the follow-up before the patient leaves, within the interval the "
+                "provider asked for and at a time the patient can come.")
+        if orders.referral:
+            exp(Step.REFERRAL, "administrative", 2, "VIII.P.3", f"{name}'s referral was not sent",
+                "Process the referral the same day, so the specialist's office can call the "
+                "patient and any prior authorization can start.")
+        exp(Step.CHECKOUT, "administrative", 1, None, f"{name} was never checked out",
+            "Check every patient out: confirm orders, the next visit and any balance.")
+        exp(Step.CHART, "administrative", 1, "X.P.3", f"{name}'s chart was left unfinished",
+            "Finish every chart the same day: an incomplete record is a legal and billing risk.")
+
+
+def check_book(sim: Simulation, _actor: StaffState, cmd: BookFollowUp) -> str | None:
+    """After the exam, an ordered follow-up, once, in a slot the calendar has."""
+    if missing := no_patient(sim, cmd.patient):
+        return missing
+    p = sim.world.patients[cmd.patient]
     fu = p.spec.orders.follow_up
     if p.status != Status.EXAM_DONE:
-        return Rejected(f"Book {p.name}'s follow-up after the exam, before they leave.")
+        return f"Book {p.name}'s follow-up after the exam, before they leave."
     if fu is None:
-        return Rejected(f"The provider did not order a follow-up for {p.name}.")
+        return f"The provider did not order a follow-up for {p.name}."
     if p.follow_up is not None:
-        return Rejected(f"{p.name}'s follow-up is already booked.")
+        return f"{p.name}'s follow-up is already booked."
+    return sim.calendar.check(p.spec.appointment.provider, fu.visit_type, cmd.date, cmd.time,
+                              fu.min_days, fu.max_days, p.spec.availability).impossible
+
+
+def book_follow_up(sim: Simulation, actor: StaffState, cmd: BookFollowUp) -> Accepted:
+    """Book into the calendar; the calendar refuses conflicts, the score judges the fit."""
+    p = sim.world.patients[cmd.patient]
+    fu = p.spec.orders.follow_up
+    assert fu is not None
     prov = p.spec.appointment.provider
     check = sim.calendar.check(prov, fu.visit_type, cmd.date, cmd.time, fu.min_days,
                                fu.max_days, p.spec.availability)
-    if check.impossible:
-        return Rejected(check.impossible)
-    secs = sim.walk("front_desk") + sim.d.book_follow_up
+    secs = sim.walk(actor, "front_desk") + sim.d.book_follow_up
     minutes = sim.calendar.minutes[fu.visit_type]
     sim.calendar.add(Booking(p.id, prov, cmd.date, seconds(cmd.time), minutes))
-    sim.world.bookings.append(Booking(p.id, prov, cmd.date, seconds(cmd.time), minutes))
     p.follow_up = (cmd.date, cmd.time)
     when = f"{cmd.date:%a %d %b} at {cmd.time}"
     if check.problems:
         note = p.spec.availability.note
-        sim.ledger.award(key(p.id, "follow_up"), sim.now, 0,
+        sim.ledger.award(key(p.id, Step.FOLLOW_UP), sim.now, 0,
                          f"Booked {p.name} for {when}: {'; '.join(check.problems)}",
                          "Book inside the provider's interval at a time the patient can keep"
                          + (f" (the patient said: \"{note}\")." if note else "."))
     else:
-        sim.ledger.award(key(p.id, "follow_up"), sim.now, 2, f"Booked {p.name} for {when}")
+        sim.ledger.award(key(p.id, Step.FOLLOW_UP), sim.now, 2, f"Booked {p.name} for {when}")
     return Accepted(secs, f"booking {p.name}'s follow-up")
 
 
-def process_referral(sim: Simulation, cmd: ProcessReferral) -> Result:
-    """Send the referral."""
-    p = patient(sim, cmd.patient)
-    if isinstance(p, Rejected):
-        return p
+def first_slot(sim: Simulation, p: PatientState, respect_patient: bool = True
+               ) -> tuple[dt.date, str] | None:
+    """The earliest free slot in the ordered window (and, if asked, one the patient can keep);
+    without respect for the patient, up to 60 days past the window."""
+    fu = p.spec.orders.follow_up
+    if fu is None:
+        return None
+    av = p.spec.availability
+    prov = p.spec.appointment.provider
+    last = fu.max_days if respect_patient else fu.max_days + 60
+    for days in range(fu.min_days, last + 1):
+        date = sim.calendar.day_after(days)
+        if date is None:
+            break  # no dates past the end of the calendar
+        if respect_patient and WEEKDAYS[date.weekday()] not in av.weekdays:
+            continue
+        for time in sim.calendar.free_slots(prov, fu.visit_type, date):
+            if respect_patient and (
+                (av.earliest and seconds(time) < seconds(av.earliest))
+                or (av.latest and seconds(time) > seconds(av.latest))
+            ):
+                continue
+            return date, time
+    return None
+
+
+def check_referral(sim: Simulation, _actor: StaffState, cmd: ProcessReferral) -> str | None:
+    """An ordered referral, after the exam, once."""
+    if missing := no_patient(sim, cmd.patient):
+        return missing
+    p = sim.world.patients[cmd.patient]
     if p.spec.orders.referral is None or p.exam_end is None:
-        return Rejected(f"No referral is ordered for {p.name}.")
+        return f"No referral is ordered for {p.name}."
     if p.referral_done:
-        return Rejected(f"{p.name}'s referral is already sent.")
-    secs = sim.walk("workstation") + sim.d.process_referral
+        return f"{p.name}'s referral is already sent."
+    return None
+
+
+def process_referral(sim: Simulation, actor: StaffState, cmd: ProcessReferral) -> Accepted:
+    """Send the referral."""
+    p = sim.world.patients[cmd.patient]
+    secs = sim.walk(actor, "workstation") + sim.d.process_referral
     p.referral_done = True
-    sim.ledger.award(key(p.id, "referral"), sim.now, 2,
+    sim.ledger.award(key(p.id, Step.REFERRAL), sim.now, 2,
                      f"Sent {p.name}'s referral to {p.spec.orders.referral}")
     return Accepted(secs, f"processing {p.name}'s referral")
 
 
-def check_out(sim: Simulation, cmd: CheckOut) -> Result:
-    """The patient leaves; their room is left to be disinfected."""
-    p = patient(sim, cmd.patient)
-    if isinstance(p, Rejected):
-        return p
+def check_check_out(sim: Simulation, _actor: StaffState, cmd: CheckOut) -> str | None:
+    """A patient leaves once the provider is done."""
+    if missing := no_patient(sim, cmd.patient):
+        return missing
+    p = sim.world.patients[cmd.patient]
     if p.status != Status.EXAM_DONE:
-        return Rejected(f"{p.name} cannot be checked out now ({p.status.value}).")
-    secs = sim.walk(f"room:{p.room}") + sim.walk("front_desk") + sim.d.check_out
+        return f"{p.name} cannot be checked out now ({p.status.value})."
+    return None
+
+
+def unfinished_orders(p: PatientState) -> list[str]:
+    """What the provider ordered that is not done yet, as the checkout lists it."""
     missing = []
     if needed_tubes(p) and not p.drawn:
         missing.append("blood draw")
@@ -81,12 +151,20 @@ def check_out(sim: Simulation, cmd: CheckOut) -> Result:
         missing.append("fingerstick glucose")
     if p.spec.orders.follow_up and p.follow_up is None:
         missing.append("follow-up booking")
+    return missing
+
+
+def check_out(sim: Simulation, actor: StaffState, cmd: CheckOut) -> Accepted:
+    """The patient leaves; their room is left to be disinfected."""
+    p = sim.world.patients[cmd.patient]
+    secs = sim.walk(actor, f"room:{p.room}") + sim.walk(actor, "front_desk") + sim.d.check_out
+    missing = unfinished_orders(p)
     room = sim.world.rooms[p.room or ""]
     room.patient = None
     room.clean = False
     p.status = Status.CHECKED_OUT
     if missing:
-        sim.ledger.award(key(p.id, "checkout"), sim.now, 0,
+        sim.ledger.award(key(p.id, Step.CHECKOUT), sim.now, 0,
                          f"Checked out {p.name} without: {', '.join(missing)}",
                          "Before the patient leaves, finish every order: a patient recalled "
                          "for a missed test loses a day and may not come back.")
@@ -94,20 +172,68 @@ def check_out(sim: Simulation, cmd: CheckOut) -> Result:
                            f"{p.name} will have to be called back", "Finish every order "
                            "before checkout.")
     else:
-        sim.ledger.award(key(p.id, "checkout"), sim.now, 1, f"Checked out {p.name}")
+        sim.ledger.award(key(p.id, Step.CHECKOUT), sim.now, 1, f"Checked out {p.name}")
     return Accepted(secs, f"checking out {p.name}")
 
 
-def complete_chart(sim: Simulation, cmd: CompleteChart) -> Result:
-    """Finish the visit's documentation."""
-    p = patient(sim, cmd.patient)
-    if isinstance(p, Rejected):
-        return p
+def check_chart(sim: Simulation, _actor: StaffState, cmd: CompleteChart) -> str | None:
+    """A visit's chart is finished once the visit is over."""
+    if missing := no_patient(sim, cmd.patient):
+        return missing
+    p = sim.world.patients[cmd.patient]
     if p.exam_end is None:
-        return Rejected(f"{p.name}'s visit is not over yet.")
+        return f"{p.name}'s visit is not over yet."
     if p.chart_done:
-        return Rejected(f"{p.name}'s chart is already complete.")
-    secs = sim.walk("workstation") + sim.d.complete_chart
+        return f"{p.name}'s chart is already complete."
+    return None
+
+
+def complete_chart(sim: Simulation, actor: StaffState, cmd: CompleteChart) -> Accepted:
+    """Finish the visit's documentation."""
+    p = sim.world.patients[cmd.patient]
+    secs = sim.walk(actor, "workstation") + sim.d.complete_chart
     p.chart_done = True
-    sim.ledger.award(key(p.id, "chart"), sim.now, 1, f"Completed {p.name}'s chart")
+    sim.ledger.award(key(p.id, Step.CHART), sim.now, 1, f"Completed {p.name}'s chart")
     return Accepted(secs, f"completing {p.name}'s chart")
+
+
+def _mins(secs: int) -> str:
+    return f"about {max(1, round(secs / 60))} min"
+
+
+def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
+    """The follow-up, the checkout, the referral and the chart."""
+    for p in sim.world.patients.values():
+        pid, orders = p.id, p.spec.orders
+        if p.status == Status.EXAM_DONE:
+            if orders.follow_up and p.follow_up is None:
+                date, time = first_slot(sim, p, respect_patient=False) or (
+                    sim.calendar.day_after(orders.follow_up.min_days) or sim.scenario.date,
+                    sim.scenario.calendar.day_start)
+                yield Offer(GroupKind.PATIENT, pid, BookFollowUp(patient=pid, date=date,
+                                                                  time=time),
+                            "Book follow-up…", "Find a slot in the ordered window that the "
+                            "patient can keep.", form="schedule", key="f")
+            yield Offer(GroupKind.PATIENT, pid, CheckOut(patient=pid), "Check out…",
+                        "Finish every order first; the room is then left to be disinfected.",
+                        form="checkout", key="o")
+        if p.exam_end is None:
+            continue
+        if orders.referral and not p.referral_done:
+            yield Offer(GroupKind.PATIENT, pid, ProcessReferral(patient=pid),
+                        f"Send referral: {orders.referral}",
+                        f"At the workstation ({_mins(sim.d.process_referral)}).", key="p")
+        if p.status == Status.CHECKED_OUT and not p.chart_done:
+            yield Offer(GroupKind.PATIENT, pid, CompleteChart(patient=pid), "Complete chart",
+                        "Finish the visit's documentation at the workstation "
+                        f"({_mins(sim.d.complete_chart)}).", key="d")
+
+
+RULE = Rule(
+    "checkout",
+    commands=(command(BookFollowUp, check_book, book_follow_up, roles=ANY_ROLE),
+              command(ProcessReferral, check_referral, process_referral, roles=ANY_ROLE),
+              command(CheckOut, check_check_out, check_out, roles=ANY_ROLE,
+                      occupies_patient=True),
+              command(CompleteChart, check_chart, complete_chart)),
+    expect=expect, offers=offers)

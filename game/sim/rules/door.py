@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from game.sim.commands import SignalReady
-from game.sim.results import Accepted, Rejected, Result
-from game.sim.rules.expectations import key
-from game.sim.rules.front_desk import patient
-from game.sim.state import PatientState, Status
+from game.sim.notices import Tone
+from game.sim.results import Accepted
+from game.sim.rules.base import GroupKind, Offer, Rule, command
+from game.sim.rules.common import no_patient
+from game.sim.scoring import Step, key
+from game.sim.state import PatientState, StaffState, Status
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
@@ -47,25 +50,6 @@ def rooming_steps_left(sim: Simulation, pid: str) -> tuple[RoomingStep, ...]:
     return steps_left(p)
 
 
-def rooming_steps_now(sim: Simulation, pid: str) -> tuple[RoomingStep, ...]:
-    """The rooming steps the MA can start now, as `submit` would accept them: recording waits
-    for a measurement; once the provider is in (an escalation), only the chart and, for an
-    escalated patient, the history are left to do with them."""
-    p = sim.world.patients[pid]
-    if p.status in (Status.ROOMED, Status.READY):
-        left = steps_left(p)
-        if RoomingStep.MEASURE in left:
-            left = tuple(s for s in left if s != RoomingStep.RECORD)
-        return left
-    if p.status == Status.WITH_PROVIDER:
-        out = [RoomingStep.HISTORY] if not p.history_reviewed and p.escalated_t is not None \
-            else []
-        if p.measured is not None and p.recorded is None:
-            out.append(RoomingStep.RECORD)
-        return tuple(out)
-    return ()
-
-
 def raise_flags(sim: Simulation) -> None:
     """After every change: a roomed patient whose rooming is complete is ready for the
     provider; the time the flag is up is kept (an escalation raises it too)."""
@@ -77,32 +61,38 @@ def raise_flags(sim: Simulation) -> None:
 
 
 # What a skipped step costs: (ledger step, reason).
-_SKIP_COSTS: dict[RoomingStep, tuple[tuple[str, str], ...]] = {
-    RoomingStep.MEASURE: (("vitals", "vital signs were not taken"),
-                          ("flags", "vital signs could not be judged")),
-    RoomingStep.RECORD: (("vitals", "vital signs were not in the chart"),
-                         ("flags", "vital signs were not flagged")),
-    RoomingStep.HISTORY: (("history", "allergies and medications were not reviewed"),),
+_SKIP_COSTS: dict[RoomingStep, tuple[tuple[Step, str], ...]] = {
+    RoomingStep.MEASURE: ((Step.VITALS, "vital signs were not taken"),
+                          (Step.FLAGS, "vital signs could not be judged")),
+    RoomingStep.RECORD: ((Step.VITALS, "vital signs were not in the chart"),
+                         (Step.FLAGS, "vital signs were not flagged")),
+    RoomingStep.HISTORY: ((Step.HISTORY, "allergies and medications were not reviewed"),),
 }
 _SKIP_NOTE = ("Finish rooming before the provider comes in: allergies and medications "
               "reviewed, vital signs recorded. Signal early only when the provider must come "
               "at once.")
 
 
-def signal_ready(sim: Simulation, cmd: SignalReady) -> Result:
-    """Put the door flag up before rooming is complete: the skipped steps are scored as
-    missed now, and the provider takes the patient like any other ready patient."""
-    p = patient(sim, cmd.patient)
-    if isinstance(p, Rejected):
-        return p
+def check_signal(sim: Simulation, _actor: StaffState, cmd: SignalReady) -> str | None:
+    """Only a patient being roomed, with steps left, can be flagged early."""
+    if missing := no_patient(sim, cmd.patient):
+        return missing
+    p = sim.world.patients[cmd.patient]
     if p.status != Status.ROOMED or p.room is None:
         if p.status == Status.READY:
-            return Rejected(f"The door flag is already up: {p.name} is ready for the provider.")
-        return Rejected(f"{p.name} is not being roomed ({p.status.value}).")
+            return f"The door flag is already up: {p.name} is ready for the provider."
+        return f"{p.name} is not being roomed ({p.status.value})."
+    if not steps_left(p):  # not reachable after raise_flags; kept so the rule stands alone
+        return f"{p.name}'s rooming is complete."
+    return None
+
+
+def signal_ready(sim: Simulation, actor: StaffState, cmd: SignalReady) -> Accepted:
+    """Put the door flag up before rooming is complete: the skipped steps are scored as
+    missed now, and the provider takes the patient like any other ready patient."""
+    p = sim.world.patients[cmd.patient]
     skipped = steps_left(p)
-    if not skipped:  # not reachable after raise_flags; kept so the rule stands on its own
-        return Rejected(f"{p.name}'s rooming is complete.")
-    secs = sim.walk(f"room:{p.room}") + SIGNAL_SECONDS
+    secs = sim.walk(actor, f"room:{p.room}") + SIGNAL_SECONDS
     for step in skipped:
         for ledger_step, what in _SKIP_COSTS[step]:
             sim.ledger.award(key(p.id, ledger_step), sim.now, 0,
@@ -110,6 +100,22 @@ def signal_ready(sim: Simulation, cmd: SignalReady) -> Result:
     p.skipped = tuple(str(s) for s in skipped)
     p.status = Status.READY
     p.busy_until = max(p.busy_until, sim.now + secs)
-    sim.notify("warning", f"{p.name} is flagged ready with steps skipped: "
+    sim.notify(Tone.WARNING, f"{p.name} is flagged ready with steps skipped: "
                f"{', '.join(p.skipped)}.", p.id)
     return Accepted(secs, f"signalling {p.name} ready")
+
+
+def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
+    """While rooming steps are left, the door flag can go up early."""
+    for p in sim.world.patients.values():
+        left = rooming_steps_left(sim, p.id)
+        if left:
+            yield Offer(GroupKind.PATIENT, p.id, SignalReady(patient=p.id), "Signal ready now",
+                        f"Put the door flag up without: {', '.join(left)}. The provider comes "
+                        "in and the skipped steps are scored as missed. The flag goes up by "
+                        "itself once the history is reviewed and the vitals recorded.", key="y")
+
+
+RULE = Rule("door flag", commands=(command(SignalReady, check_signal, signal_ready,
+                                           occupies_patient=True),),
+            after_change=raise_flags, offers=offers)

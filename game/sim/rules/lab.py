@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from game.clinical.lab import (
@@ -23,14 +25,16 @@ from game.sim.commands import (
     PackSpecimens,
     valid_identifiers,
 )
-from game.sim.results import Accepted, Rejected, Result
+from game.sim.notices import Tone
+from game.sim.results import Accepted
 from game.sim.rules import lab_courier
-from game.sim.rules.expectations import key
-from game.sim.rules.front_desk import patient
+from game.sim.rules.base import GroupKind, Offer, Rule, command, on
+from game.sim.rules.common import no_patient, not_in_room
 from game.sim.rules.lab_courier import needed_tubes, specimens_of
-from game.sim.rules.rooming import in_room, wrong_chart
+from game.sim.rules.rooming import wrong_chart
 from game.sim.scheduler import Event
-from game.sim.state import PatientState, Specimen, Status
+from game.sim.scoring import Step, key
+from game.sim.state import PatientState, Specimen, StaffState, Status
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
@@ -41,7 +45,23 @@ AFTER_EXAM = frozenset({Status.EXAM_DONE})
 COLLECT_POINTS = 3
 
 
-def _identify(sim: Simulation, p: PatientState, ids: list[str], what: str) -> None:
+@dataclass(frozen=True)
+class Clotted(Event):
+    """A serum tube has clotted long enough to be spun."""
+
+    patient: str
+    tube: str
+
+
+@dataclass(frozen=True)
+class Spun(Event):
+    """The centrifuge stops for a patient's tube."""
+
+    patient: str
+    tube: str
+
+
+def _identify(sim: Simulation, p: PatientState, ids: Sequence[str], what: str) -> None:
     if valid_identifiers(ids) < 2:
         sim.ledger.penalty(
             sim.now, "safety", 2, "XII.P.1", p.id, f"{what} for {p.name} without two identifiers",
@@ -49,18 +69,24 @@ def _identify(sim: Simulation, p: PatientState, ids: list[str], what: str) -> No
             "collection (The Joint Commission NPSG.01.01.01).")
 
 
-def draw_blood(sim: Simulation, cmd: DrawBlood) -> Result:
-    """Fill tubes in the order given; each tube is judged by the tubes drawn before it."""
-    p = in_room(sim, cmd.patient, AFTER_EXAM)
-    if isinstance(p, Rejected):
-        return p
+def check_draw(sim: Simulation, _actor: StaffState, cmd: DrawBlood) -> str | None:
+    """Blood is drawn after the exam, into tubes the catalogue knows, when tests are ordered."""
+    if why := not_in_room(sim, cmd.patient, AFTER_EXAM):
+        return why
+    p = sim.world.patients[cmd.patient]
     unknown = list(dict.fromkeys(t for t in cmd.tubes if t not in TUBES))
     if unknown:
-        return Rejected(f"Unknown tube(s): {', '.join(unknown)}. Tubes: {', '.join(TUBES)}.")
+        return f"Unknown tube(s): {', '.join(unknown)}. Tubes: {', '.join(TUBES)}."
+    if not needed_tubes(p):
+        return f"No blood tests are ordered for {p.name}."
+    return None
+
+
+def draw_blood(sim: Simulation, actor: StaffState, cmd: DrawBlood) -> Accepted:
+    """Fill tubes in the order given; each tube is judged by the tubes drawn before it."""
+    p = sim.world.patients[cmd.patient]
     needed = needed_tubes(p)
-    if not needed:
-        return Rejected(f"No blood tests are ordered for {p.name}.")
-    secs = sim.walk(f"room:{p.room}") + sim.d.venipuncture + sim.d.per_tube * len(cmd.tubes)
+    secs = sim.walk(actor, f"room:{p.room}") + sim.d.venipuncture + sim.d.per_tube * len(cmd.tubes)
     _identify(sim, p, cmd.identifiers, "Drew blood")
     if p.drawn:
         sim.ledger.penalty(sim.now, "experience", 1, "I.P.2.b", p.id,
@@ -81,7 +107,7 @@ def draw_blood(sim: Simulation, cmd: DrawBlood) -> Result:
     p.busy_until = sim.now + secs
     for s in kept.values():
         if TUBES[s.tube].serum:
-            sim.schedule(sim.now + secs + 60 * CLOT_MINUTES, "clotted", p.id, s.tube)
+            sim.schedule(sim.now + secs + 60 * CLOT_MINUTES, Clotted(p.id, s.tube))
     return Accepted(secs, f"drawing blood from {p.name}")
 
 
@@ -124,30 +150,36 @@ def _score_collection(sim: Simulation, p: PatientState, needed: list[str],
     if missing or unneeded:
         notes.append("Draw exactly the tubes the ordered tests need, no more.")
     pts = max(0, COLLECT_POINTS * len(good) // len(needed) - (1 if unneeded else 0))
-    sim.ledger.award(key(p.id, "collect"), sim.now, pts,
+    sim.ledger.award(key(p.id, Step.COLLECT), sim.now, pts,
                      f"Drew {p.name}'s blood" + (f": {'; '.join(problems)}" if problems else
                                                 " in the correct order of draw"),
                      " ".join(notes))
 
 
-def label(sim: Simulation, cmd: LabelSpecimens) -> Result:
-    """Label the tubes at the bedside with what the open chart says."""
-    p = patient(sim, cmd.patient)
-    if isinstance(p, Rejected):
-        return p
-    unlabeled = [s for s in specimens_of(sim, p.id) if s.label_of is None]
-    if not unlabeled:
-        return Rejected(f"{p.name} has no unlabeled tubes.")
+def check_label(sim: Simulation, _actor: StaffState, cmd: LabelSpecimens) -> str | None:
+    """Tubes are labeled in the patient's presence."""
+    if missing := no_patient(sim, cmd.patient):
+        return missing
+    p = sim.world.patients[cmd.patient]
+    if not any(s.label_of is None for s in specimens_of(sim, p.id)):
+        return f"{p.name} has no unlabeled tubes."
     if p.status not in AFTER_EXAM:
-        return Rejected(f"{p.name} has left: tubes can only be labeled in the patient's "
-                        "presence. They will have to be recollected.")
-    secs = sim.walk(f"room:{p.room}") + sim.d.label
+        return (f"{p.name} has left: tubes can only be labeled in the patient's "
+                "presence. They will have to be recollected.")
+    return None
+
+
+def label(sim: Simulation, actor: StaffState, cmd: LabelSpecimens) -> Accepted:
+    """Label the tubes at the bedside with what the open chart says."""
+    p = sim.world.patients[cmd.patient]
+    unlabeled = [s for s in specimens_of(sim, p.id) if s.label_of is None]
+    secs = sim.walk(actor, f"room:{p.room}") + sim.d.label
     _identify(sim, p, cmd.identifiers, "Labeled tubes")
     for s in unlabeled:
         s.label_of = p.chart_id or p.id
     mislabeled = wrong_chart(sim, p, "specimen labels")
     good = valid_identifiers(cmd.identifiers) >= 2 and not mislabeled
-    sim.ledger.award(key(p.id, "label"), sim.now, 2 if good else 0,
+    sim.ledger.award(key(p.id, Step.LABEL), sim.now, 2 if good else 0,
                      f"Labeled {p.name}'s {len(unlabeled)} tube(s) at the bedside"
                      + ("" if good else " without proper identification"),
                      "" if good else
@@ -158,16 +190,22 @@ def label(sim: Simulation, cmd: LabelSpecimens) -> Result:
     return Accepted(secs, f"labeling {p.name}'s tubes")
 
 
-def fingerstick(sim: Simulation, cmd: Fingerstick) -> Result:
-    """Point-of-care glucose: reportable only after today's meter QC."""
-    p = in_room(sim, cmd.patient, AFTER_EXAM)
-    if isinstance(p, Rejected):
-        return p
+def check_fingerstick(sim: Simulation, _actor: StaffState, cmd: Fingerstick) -> str | None:
+    """An ordered fingerstick, after the exam, once."""
+    if why := not_in_room(sim, cmd.patient, AFTER_EXAM):
+        return why
+    p = sim.world.patients[cmd.patient]
     if "POC_GLUCOSE" not in p.spec.orders.labs:
-        return Rejected(f"No fingerstick glucose is ordered for {p.name}.")
+        return f"No fingerstick glucose is ordered for {p.name}."
     if p.poc_done:
-        return Rejected(f"{p.name}'s fingerstick glucose is already reported.")
-    secs = sim.walk(f"room:{p.room}") + sim.d.fingerstick
+        return f"{p.name}'s fingerstick glucose is already reported."
+    return None
+
+
+def fingerstick(sim: Simulation, actor: StaffState, cmd: Fingerstick) -> Accepted:
+    """Point-of-care glucose: reportable only after today's meter QC."""
+    p = sim.world.patients[cmd.patient]
+    secs = sim.walk(actor, f"room:{p.room}") + sim.d.fingerstick
     _identify(sim, p, cmd.identifiers, "Fingerstick")
     if not sim.world.glucose_qc_done:
         sim.ledger.penalty(
@@ -176,19 +214,28 @@ def fingerstick(sim: Simulation, cmd: Fingerstick) -> Result:
             "Run quality control before patient testing; repeat the test after QC passes.")
         return Accepted(secs, f"testing {p.name}'s glucose (not reportable: no QC)")
     p.poc_done = True
-    sim.ledger.award(key(p.id, "poc"), sim.now, 2, f"Reported {p.name}'s fingerstick glucose")
+    sim.ledger.award(key(p.id, Step.POC), sim.now, 2, f"Reported {p.name}'s fingerstick glucose")
     return Accepted(secs, f"testing {p.name}'s glucose")
 
 
-def centrifuge(sim: Simulation, cmd: Centrifuge) -> Result:
+def _unspun(sim: Simulation, pid: str) -> list[Specimen]:
+    return [s for s in specimens_of(sim, pid) if TUBES[s.tube].serum and s.spun_at is None]
+
+
+def check_centrifuge(sim: Simulation, _actor: StaffState, cmd: Centrifuge) -> str | None:
+    """Serum tubes not yet spun can go in the centrifuge (too early is a mistake, scored)."""
+    if missing := no_patient(sim, cmd.patient):
+        return missing
+    if not _unspun(sim, cmd.patient):
+        return f"{sim.world.patients[cmd.patient].name} has no serum tubes waiting to be spun."
+    return None
+
+
+def centrifuge(sim: Simulation, actor: StaffState, cmd: Centrifuge) -> Accepted:
     """Spin the serum tubes; before 30 minutes of clotting the serum will not separate."""
-    p = patient(sim, cmd.patient)
-    if isinstance(p, Rejected):
-        return p
-    serum = [s for s in specimens_of(sim, p.id) if TUBES[s.tube].serum and s.spun_at is None]
-    if not serum:
-        return Rejected(f"{p.name} has no serum tubes waiting to be spun.")
-    secs = sim.walk("lab") + sim.d.centrifuge_load
+    p = sim.world.patients[cmd.patient]
+    serum = _unspun(sim, p.id)
+    secs = sim.walk(actor, "lab") + sim.d.centrifuge_load
     for s in serum:
         s.spun_at = sim.now + secs
         s.spin_ok = s.spun_at - s.drawn_t >= 60 * CLOT_MINUTES
@@ -198,32 +245,33 @@ def centrifuge(sim: Simulation, cmd: Centrifuge) -> Result:
                 f"Spun {p.name}'s {TUBES[s.tube].name} before it had clotted",
                 f"Let serum tubes clot {CLOT_MINUTES} minutes upright before centrifuging: "
                 "spun early, fibrin strands ruin the serum and the lab rejects it.")
-        sim.schedule(s.spun_at + 60 * CENTRIFUGE_MINUTES, "spun", p.id, s.tube)
+        sim.schedule(s.spun_at + 60 * CENTRIFUGE_MINUTES, Spun(p.id, s.tube))
     return Accepted(secs, f"centrifuging {p.name}'s serum tubes")
 
 
-def pack(sim: Simulation, cmd: PackSpecimens) -> Result:
-    """Put the patient's tubes in the courier box (or the specimen fridge after the last pickup)."""
-    p = patient(sim, cmd.patient)
-    if isinstance(p, Rejected):
-        return p
+def check_pack(sim: Simulation, _actor: StaffState, cmd: PackSpecimens) -> str | None:
+    """Tubes not in the box yet, and none still in the centrifuge."""
+    if missing := no_patient(sim, cmd.patient):
+        return missing
+    p = sim.world.patients[cmd.patient]
     todo = [s for s in specimens_of(sim, p.id) if not s.packed]
     if not todo:
-        return Rejected(f"{p.name} has no tubes to pack.")
-    spinning = [s for s in todo if s.spun_at is not None
+        return f"{p.name} has no tubes to pack."
+    spinning = [s.spun_at + 60 * CENTRIFUGE_MINUTES for s in todo if s.spun_at is not None
                 and sim.now < s.spun_at + 60 * CENTRIFUGE_MINUTES]
     if spinning:
-        return Rejected(f"{p.name}'s tubes are in the centrifuge until "
-                        f"{clock(spinning[0].spun_at + 60 * CENTRIFUGE_MINUTES)}.")
-    secs = sim.walk("lab") + sim.d.pack_specimens
+        return f"{p.name}'s tubes are in the centrifuge until {clock(spinning[0])}."
+    return None
+
+
+def pack(sim: Simulation, actor: StaffState, cmd: PackSpecimens) -> Accepted:
+    """Put the patient's tubes in the courier box (or the specimen fridge after the last pickup)."""
+    p = sim.world.patients[cmd.patient]
+    todo = [s for s in specimens_of(sim, p.id) if not s.packed]
+    secs = sim.walk(actor, "lab") + sim.d.pack_specimens
     for s in todo:
         s.packed, s.packed_t = True, sim.now
     return Accepted(secs, f"packing {p.name}'s specimens")
-
-
-def store_for_tomorrow(sim: Simulation) -> None:
-    """End of day: judge every tube still to be judged (stored, stranded, never handed over)."""
-    lab_courier.end_of_day(sim)
 
 
 def specimen_report(sim: Simulation, pid: str) -> list[dict[str, Any]]:
@@ -242,15 +290,73 @@ def specimen_report(sim: Simulation, pid: str) -> list[dict[str, Any]]:
     return out
 
 
-def on_clotted(sim: Simulation, event: Event) -> None:
+def on_clotted(sim: Simulation, event: Clotted) -> None:
     """A serum tube has clotted long enough to spin."""
-    p = sim.world.patients[event.subject]
-    if any(s.tube == event.data[0] and s.spun_at is None for s in specimens_of(sim, p.id)):
-        sim.notify("info", f"{p.name}'s {TUBES[event.data[0]].name} has clotted: centrifuge it.",
+    p = sim.world.patients[event.patient]
+    if any(s.tube == event.tube and s.spun_at is None for s in specimens_of(sim, p.id)):
+        sim.notify(Tone.INFO, f"{p.name}'s {TUBES[event.tube].name} has clotted: centrifuge it.",
                    p.id)
 
 
-def on_spun(sim: Simulation, event: Event) -> None:
+def on_spun(sim: Simulation, event: Spun) -> None:
     """The centrifuge stops."""
-    p = sim.world.patients[event.subject]
-    sim.notify("info", f"{p.name}'s {TUBES[event.data[0]].name} is spun: ready to pack.", p.id)
+    p = sim.world.patients[event.patient]
+    sim.notify(Tone.INFO, f"{p.name}'s {TUBES[event.tube].name} is spun: ready to pack.", p.id)
+
+
+def specimen_stage(sim: Simulation, pid: str) -> tuple[str, int] | None:
+    """Where a patient's labeled, unpacked tubes are: "clotting", "centrifuge" (clotted,
+    to spin), "spinning" or "pack", and since (or until) when; None when there is nothing
+    to do with them (none, or some still unlabeled)."""
+    todo = [s for s in specimens_of(sim, pid) if not s.packed]
+    if not todo or any(s.label_of is None for s in todo):
+        return None
+    unspun = [s for s in todo if TUBES[s.tube].serum and s.spun_at is None]
+    if unspun:
+        clotted = min(s.drawn_t for s in unspun) + 60 * CLOT_MINUTES
+        return ("clotting" if sim.now < clotted else "centrifuge"), clotted
+    spinning = [s.spun_at + 60 * CENTRIFUGE_MINUTES for s in todo if s.spun_at is not None]
+    if spinning and sim.now < max(spinning):
+        return "spinning", max(spinning)
+    return "pack", max(spinning, default=min(s.drawn_t for s in todo))
+
+
+def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
+    """The lab form's steps after the exam; spinning and packing labeled tubes."""
+    for p in sim.world.patients.values():
+        pid, orders = p.id, p.spec.orders
+        tubes = specimens_of(sim, pid)
+        if p.status == Status.EXAM_DONE:
+            needed = needed_tubes(p)
+            if needed:
+                yield Offer(GroupKind.PATIENT, pid, DrawBlood(patient=pid, tubes=needed),
+                            "Draw blood…", "Venipuncture in the order of draw.", form="lab",
+                            key="l")
+            if "POC_GLUCOSE" in orders.labs:
+                yield Offer(GroupKind.PATIENT, pid, Fingerstick(patient=pid), "Fingerstick…",
+                            "Point-of-care glucose on the meter.", form="lab", key="l")
+        if any(s.label_of is None for s in tubes):
+            yield Offer(GroupKind.PATIENT, pid, LabelSpecimens(patient=pid), "Label tubes…",
+                        "Label every tube at the bedside with two identifiers.", form="lab",
+                        key="l")
+            continue  # spinning and packing come once every tube is labeled
+        last = p.spec.name.last
+        if _unspun(sim, pid):
+            names = ", ".join(sorted({TUBES[s.tube].name for s in _unspun(sim, pid)}))
+            yield Offer(GroupKind.PATIENT, pid, Centrifuge(patient=pid),
+                        f"Centrifuge {last}'s tubes", f"Spin the {names}. Serum tubes must "
+                        f"clot {CLOT_MINUTES} minutes first.", key="g")
+        elif any(not s.packed for s in tubes):
+            yield Offer(GroupKind.PATIENT, pid, PackSpecimens(patient=pid),
+                        f"Pack {last}'s tubes", "Put the labeled, spun tubes in the courier "
+                        "box.", key="k")
+
+
+RULE = Rule(
+    "specimens",
+    commands=(command(DrawBlood, check_draw, draw_blood, occupies_patient=True),
+              command(LabelSpecimens, check_label, label, occupies_patient=True),
+              command(Fingerstick, check_fingerstick, fingerstick, occupies_patient=True),
+              command(Centrifuge, check_centrifuge, centrifuge),
+              command(PackSpecimens, check_pack, pack)),
+    events=(on(Clotted, on_clotted), on(Spun, on_spun)), offers=offers)

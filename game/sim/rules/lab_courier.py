@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from game.clinical.lab import (
+    ADDITIVE_CARRYOVER_NOTE,
     CENTRIFUGE_MINUTES,
     CLOT_MINUTES,
     LAB_TESTS,
@@ -15,14 +18,63 @@ from game.clinical.lab import (
     tubes_for,
 )
 from game.scenario.types import clock
-from game.sim.rules.expectations import key
+from game.sim.notices import Tone, Topic
+from game.sim.rules.base import Rule, on
 from game.sim.scheduler import Event
+from game.sim.scoring import Step, key
 from game.sim.state import PatientState, Specimen
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
 
 SHIP_POINTS = 2
+COURIER_WARNING = 15 * 60
+
+
+@dataclass(frozen=True)
+class Courier(Event):
+    """The courier comes for the box: `index` is the pickup's place in the day's list."""
+
+    index: int
+
+
+@dataclass(frozen=True)
+class CourierWarning(Event):
+    """Fifteen minutes before a pickup."""
+
+    index: int
+
+
+def start(sim: Simulation) -> None:
+    """Each pickup, and its warning."""
+    for i, t in enumerate(sim.pickups):
+        sim.schedule(max(sim.opens, t - COURIER_WARNING), CourierWarning(i))
+        sim.schedule(t, Courier(i))
+
+
+def expect(sim: Simulation) -> None:
+    """Every ordered venous tube drawn, labeled and sent; every ordered fingerstick done."""
+    for p in sim.world.patients.values():
+        if p.spec.arrival.kind == "no_show":
+            continue
+        pid, name, orders = p.id, p.name, p.spec.orders
+
+        exp = partial(sim.ledger.expect_step, pid)
+
+        needed = needed_tubes(p)
+        if needed:
+            tubes = ", ".join(TUBES[c].name for c in needed)
+            exp(Step.COLLECT, "clinical", 3, "I.P.2.b", f"{name}'s blood was not drawn ({tubes})",
+                f"Draw every ordered test before the patient leaves. {ADDITIVE_CARRYOVER_NOTE}")
+            exp(Step.LABEL, "safety", 2, "I.P.2.b", f"{name}'s tubes were not labeled",
+                "Label every tube at the bedside, in the patient's presence, with two "
+                "identifiers: an unlabeled specimen is rejected by the lab.")
+            exp(Step.SHIP, "flow", 2, "I.P.2.b", f"{name}'s specimens did not reach the lab",
+                "Pack specimens for the courier before the pickup; serum tubes need 30 minutes "
+                "to clot and 10 minutes in the centrifuge first.")
+        if "POC_GLUCOSE" in orders.labs:
+            exp(Step.POC, "clinical", 2, "I.P.11.b", f"{name}'s fingerstick glucose was not done",
+                "A CLIA-waived test is reported only when the meter's QC has passed today.")
 MISSED_COURIER_NOTE = (
     f"Pack specimens before the last pickup: serum tubes need {CLOT_MINUTES} minutes to clot "
     f"and {CENTRIFUGE_MINUTES} minutes in the centrifuge first. A missed courier means results "
@@ -103,7 +155,7 @@ def not_sent(sim: Simulation, s: Specimen, day_over: bool | None = None) -> tupl
                     rejection_note(sim.world.patients[s.patient], s))
         if not over:
             return f"packed, waiting for the {clock(nxt)} courier", ""
-        if sim.world.ma.clocked_out:
+        if sim.world.all_clocked_out:
             return (f"packed, but the MA clocked out before the {clock(nxt)} courier: the box "
                     "was never handed over", NOT_HANDED_OVER_NOTE)
         return (f"packed, but the day ended before the {clock(nxt)} courier came",
@@ -115,20 +167,21 @@ def not_sent(sim: Simulation, s: Specimen, day_over: bool | None = None) -> tupl
     if not over:
         return f"not packed yet (next courier {clock(nxt)})", ""
     return (f"never packed: the day ended before the {clock(nxt)} courier",
-            NOT_HANDED_OVER_NOTE if sim.world.ma.clocked_out else MISSED_COURIER_NOTE)
+            NOT_HANDED_OVER_NOTE if sim.world.all_clocked_out else MISSED_COURIER_NOTE)
 
 
 def _tube_for_lab(sim: Simulation, pid: str, code: str) -> Specimen | None:
     """The tube of a kind that counts: one the lab accepted, else the latest one drawn."""
     tubes = [s for s in specimens_of(sim, pid) if s.tube == code]
     good = [s for s in tubes if s.shipped and not s.rejected]
-    return (good or tubes or [None])[-1]
+    chosen = good or tubes
+    return chosen[-1] if chosen else None
 
 
 def resolve_ship(sim: Simulation, p: PatientState, final: bool) -> None:
     """Score getting the needed tubes to the lab: points in proportion to the good ones."""
     needed = needed_tubes(p)
-    if not needed or not sim.ledger.is_open(key(p.id, "ship")):
+    if not needed or not sim.ledger.is_open(key(p.id, Step.SHIP)):
         return
     chosen = {code: _tube_for_lab(sim, p.id, code) for code in needed}
     if not final and any(s is None or not s.shipped for s in chosen.values()):
@@ -157,13 +210,13 @@ def resolve_ship(sim: Simulation, p: PatientState, final: bool) -> None:
                   + (" or are stored for the next pickup" if stored else ""))
     else:
         reason = f"{p.name}'s specimens: {'; '.join(problems)}"
-    sim.ledger.award(key(p.id, "ship"), sim.now, points, reason,
+    sim.ledger.award(key(p.id, Step.SHIP), sim.now, points, reason,
                      " ".join(dict.fromkeys(notes)))
 
 
-def on_courier(sim: Simulation, event: Event) -> None:
+def on_courier(sim: Simulation, event: Courier) -> None:
     """The courier takes the box; the lab judges each tube; the last pickup strands the rest."""
-    last = int(event.subject) == len(sim.pickups) - 1
+    last = event.index == len(sim.pickups) - 1
     sim.world.couriers_done += 1
     shipped: list[Specimen] = []
     for s in sim.world.specimens:
@@ -185,18 +238,18 @@ def on_courier(sim: Simulation, event: Event) -> None:
                            f"{p.name}'s specimens missed the courier", MISSED_COURIER_NOTE)
     for pid in sorted({*patients, *stranded}):
         resolve_ship(sim, sim.world.patients[pid], final=last)
-    sim.notify("info" if not stranded else "bad",
+    sim.notify(Tone.INFO if not stranded else Tone.BAD,
                f"The courier left with specimens from {len(patients)} patient(s)"
                + (f"; {len(stranded)} patient(s)' tubes were not ready." if stranded else "."))
 
 
-def on_courier_warning(sim: Simulation, event: Event) -> None:
+def on_courier_warning(sim: Simulation, event: CourierWarning) -> None:
     """Fifteen minutes before a pickup."""
-    t = sim.pickups[int(event.subject)]
+    t = sim.pickups[event.index]
     unpacked = {s.patient for s in sim.world.specimens if not s.packed}
-    sim.notify("warning", f"The courier comes at {clock(t)}"
+    sim.notify(Tone.WARNING, f"The courier comes at {clock(t)}"
                + (f": {len(unpacked)} patient(s)' tubes are not packed." if unpacked else "."),
-               None, "courier")
+               None, Topic.COURIER)
 
 
 def end_of_day(sim: Simulation) -> None:
@@ -204,7 +257,11 @@ def end_of_day(sim: Simulation) -> None:
     for p in sim.world.patients.values():
         if specimens_of(sim, p.id):
             resolve_ship(sim, p, final=True)
-        elif sim.ledger.is_open(key(p.id, "ship")):
-            sim.ledger.award(key(p.id, "ship"), sim.now, 0,
+        elif sim.ledger.is_open(key(p.id, Step.SHIP)):
+            sim.ledger.award(key(p.id, Step.SHIP), sim.now, 0,
                              f"{p.name}'s blood was never drawn, so nothing was sent",
                              NOT_DRAWN_NOTE)
+
+
+RULE = Rule("courier", events=(on(Courier, on_courier), on(CourierWarning, on_courier_warning)),
+            start=start, expect=expect, end_of_day=end_of_day)

@@ -2,20 +2,85 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from game.scenario.types import seconds
 from game.sim.commands import AssistProvider
-from game.sim.results import Accepted, Rejected, Result
-from game.sim.rules.expectations import key
-from game.sim.rules.front_desk import patient
+from game.sim.notices import Tone, Topic
+from game.sim.results import Accepted
+from game.sim.rules.base import GroupKind, Offer, Rule, command, on
+from game.sim.rules.common import no_patient
 from game.sim.scheduler import Event
-from game.sim.state import PatientState, ProviderState, Status
+from game.sim.scoring import Opportunity, Step, key
+from game.sim.state import PatientState, ProviderState, StaffState, Status
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
 
 ASSIST_GIVE_UP = 15 * 60  # the provider manages alone after waiting this long
 IDLE_PENALTY_EVERY = 10 * 60  # one flow point per ten minutes idle with patients waiting
+
+
+@dataclass(frozen=True)
+class AssistCall(Event):
+    """Mid-exam, the provider calls for help with a procedure."""
+
+    patient: str
+    provider: str
+
+
+@dataclass(frozen=True)
+class AssistGiveUp(Event):
+    """The provider has waited long enough for help."""
+
+    patient: str
+    provider: str
+
+
+@dataclass(frozen=True)
+class ExamDone(Event):
+    """The provider finishes an exam and writes orders."""
+
+    patient: str
+    provider: str
+
+
+@dataclass(frozen=True)
+class ProviderCheck(Event):
+    """A shift or a break starts or ends."""
+
+    provider: str
+
+
+def start(sim: Simulation) -> None:
+    """Shifts and breaks wake the dispatcher when they start and end."""
+    for pr in sim.scenario.providers:
+        sim.schedule(seconds(pr.start), ProviderCheck(pr.id))
+        for br in pr.breaks:
+            sim.schedule(seconds(br.start), ProviderCheck(pr.id))
+            sim.schedule(seconds(br.end), ProviderCheck(pr.id))
+
+
+def expect(sim: Simulation) -> None:
+    """Every patient who comes is to be seen soon enough; an ordered assist is to be given."""
+    for p in sim.world.patients.values():
+        if p.spec.arrival.kind == "no_show":
+            continue
+        pid, name = p.id, p.name
+        sim.ledger.expect(key(pid, Step.SEEN), Opportunity(
+            "flow", 3, None, pid, f"{name} was never seen by the provider",
+            "Keep patients moving: a checked-in patient should be roomed as soon as a clean "
+            "room and the provider are free."))
+        sim.ledger.expect(key(pid, Step.WAIT), Opportunity(
+            "experience", 3, None, pid, f"{name} never saw the provider",
+            "Waits past about 20 minutes cost satisfaction, and some patients walk out."))
+        if p.spec.orders.assist:
+            sim.ledger.expect(key(pid, Step.ASSIST), Opportunity(
+                "clinical", 3, "I.P.9", pid, f"The provider was not assisted with {name}",
+                "When the provider calls for help with a procedure, go at once: the patient "
+                "and the provider are waiting."))
 
 
 def on_duty(sim: Simulation, prov: ProviderState) -> bool:
@@ -55,10 +120,10 @@ def start_exam(sim: Simulation, prov: ProviderState, p: PatientState) -> None:
     if p.spec.orders.assist:
         half = length // 2
         p.exam_remaining = length - half
-        sim.schedule(sim.now + half, "assist_call", p.id, prov.id)
+        sim.schedule(sim.now + half, AssistCall(p.id, prov.id))
     else:
-        sim.schedule(sim.now + length, "exam_done", p.id, prov.id)
-    sim.notify("info", f"{prov.spec.name} is with {p.name}.", p.id)
+        sim.schedule(sim.now + length, ExamDone(p.id, prov.id))
+    sim.notify(Tone.INFO, f"{prov.spec.name} is with {p.name}.", p.id)
 
 
 def _score_wait(sim: Simulation, p: PatientState) -> None:
@@ -66,78 +131,85 @@ def _score_wait(sim: Simulation, p: PatientState) -> None:
     waited = p.waited(sim.now) // 60
     over = waited - target
     pts = 3 if over <= 0 else 2 if over <= 10 else 1 if over <= 25 else 0
-    sim.ledger.award(key(p.id, "wait"), sim.now, pts,
+    sim.ledger.award(key(p.id, Step.WAIT), sim.now, pts,
                      f"{p.name} waited {waited} minutes to see the provider",
                      f"Waits past {target} minutes cost satisfaction (Vitals 2018, MGMA 2016): "
                      "room patients promptly and keep a room ready for the provider.")
 
 
-def on_assist_call(sim: Simulation, event: Event) -> None:
+def on_assist_call(sim: Simulation, event: AssistCall) -> None:
     """Mid-exam the provider calls the MA to help with a procedure."""
-    p = sim.world.patients[event.subject]
-    prov = sim.world.providers[event.data[0]]
+    p = sim.world.patients[event.patient]
+    prov = sim.world.providers[event.provider]
     prov.waiting_assist = True
     p.assist_requested_t = sim.now
-    sim.notify("warning", f"{prov.spec.name} needs your help with {p.spec.orders.assist} "
-               f"for {p.name}.", p.id, "assist")
-    sim.schedule(sim.now + ASSIST_GIVE_UP, "assist_give_up", p.id, prov.id)
+    sim.notify(Tone.WARNING, f"{prov.spec.name} needs your help with {p.spec.orders.assist} "
+               f"for {p.name}.", p.id, Topic.ASSIST)
+    sim.schedule(sim.now + ASSIST_GIVE_UP, AssistGiveUp(p.id, prov.id))
 
 
-def assist(sim: Simulation, cmd: AssistProvider) -> Result:
-    """Help with the procedure; the exam then runs to its end."""
-    p = patient(sim, cmd.patient)
-    if isinstance(p, Rejected):
-        return p
+def check_assist(sim: Simulation, _actor: StaffState, cmd: AssistProvider) -> str | None:
+    """Help is given when the provider has called for it."""
+    if missing := no_patient(sim, cmd.patient):
+        return missing
+    p = sim.world.patients[cmd.patient]
     if p.assist_requested_t is None or p.assist_done or p.status != Status.WITH_PROVIDER:
-        return Rejected(f"Nobody has asked for help with {p.name}.")
+        return f"Nobody has asked for help with {p.name}."
+    return None
+
+
+def assist(sim: Simulation, actor: StaffState, cmd: AssistProvider) -> Accepted:
+    """Help with the procedure; the exam then runs to its end."""
+    p = sim.world.patients[cmd.patient]
+    assert p.assist_requested_t is not None
     prov = sim.world.providers[p.spec.appointment.provider]
-    secs = sim.walk(f"room:{p.room}") + sim.d.assist
+    secs = sim.walk(actor, f"room:{p.room}") + sim.d.assist
     waited = sim.now - p.assist_requested_t
     p.assist_done = True
     prov.waiting_assist = False
     pts = 3 if waited <= 5 * 60 else 2
-    sim.ledger.award(key(p.id, "assist"), sim.now, pts,
+    sim.ledger.award(key(p.id, Step.ASSIST), sim.now, pts,
                      f"Assisted with {p.spec.orders.assist} for {p.name}"
                      + (f" after {waited // 60} minutes" if pts < 3 else ""))
-    sim.schedule(sim.now + secs + p.exam_remaining, "exam_done", p.id, prov.id)
+    sim.schedule(sim.now + secs + p.exam_remaining, ExamDone(p.id, prov.id))
     return Accepted(secs, f"assisting with {p.spec.orders.assist}")
 
 
-def on_assist_give_up(sim: Simulation, event: Event) -> None:
+def on_assist_give_up(sim: Simulation, event: AssistGiveUp) -> None:
     """Nobody came: the provider finishes the procedure alone, late."""
-    p = sim.world.patients[event.subject]
+    p = sim.world.patients[event.patient]
     if p.assist_done or p.status != Status.WITH_PROVIDER:
         return
     p.assist_done = True
-    prov = sim.world.providers[event.data[0]]
+    prov = sim.world.providers[event.provider]
     prov.waiting_assist = False
-    sim.ledger.award(key(p.id, "assist"), sim.now, 0,
+    sim.ledger.award(key(p.id, Step.ASSIST), sim.now, 0,
                      f"Nobody came to assist with {p.name}'s {p.spec.orders.assist}")
     sim.ledger.penalty(
         sim.now, "flow", 2, "I.P.9", p.id, f"The provider waited {ASSIST_GIVE_UP // 60} minutes "
         "for help, then went on alone", "An answered call for help keeps the provider's day "
         "moving and the patient safe.")
-    sim.schedule(sim.now + sim.d.assist + p.exam_remaining, "exam_done", p.id, prov.id)
+    sim.schedule(sim.now + sim.d.assist + p.exam_remaining, ExamDone(p.id, prov.id))
 
 
-def on_exam_done(sim: Simulation, event: Event) -> None:
+def on_exam_done(sim: Simulation, event: ExamDone) -> None:
     """The provider writes orders and leaves the room."""
-    p = sim.world.patients[event.subject]
-    prov = sim.world.providers[event.data[0]]
+    p = sim.world.patients[event.patient]
+    prov = sim.world.providers[event.provider]
     prov.patient = None
     p.status = Status.EXAM_DONE
     p.exam_end = sim.now
-    sim.ledger.award(key(p.id, "seen"), sim.now, 3, f"{p.name} was seen by the provider")
+    sim.ledger.award(key(p.id, Step.SEEN), sim.now, 3, f"{p.name} was seen by the provider")
     orders = p.spec.orders
     todo = [*orders.labs]
     if orders.follow_up:
         todo.append(f"follow-up in {orders.follow_up.min_days}-{orders.follow_up.max_days} days")
     if orders.referral:
         todo.append(f"referral to {orders.referral}")
-    sim.notify("info", f"{p.name}'s exam is done. Orders: {', '.join(todo) or 'none'}.", p.id)
+    sim.notify(Tone.INFO, f"{p.name}'s exam is done. Orders: {', '.join(todo) or 'none'}.", p.id)
 
 
-def on_provider_check(sim: Simulation, _event: Event) -> None:
+def on_provider_check(sim: Simulation, _event: ProviderCheck) -> None:
     """A shift or a break starts or ends: dispatch runs after every event anyway."""
 
 
@@ -163,3 +235,31 @@ def close_idle(sim: Simulation, force: bool = False) -> None:
                     f"{prov.spec.name} sat idle {idle // 60} minutes while patients waited",
                     "Keep a patient roomed, with vitals done, ready for the provider: an idle "
                     "provider makes everyone's wait longer.")
+
+
+def _after_change(sim: Simulation) -> None:
+    dispatch(sim)
+    close_idle(sim)
+
+
+def _end_of_day(sim: Simulation) -> None:
+    close_idle(sim, force=True)
+
+
+def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
+    """Help for a provider who has called for it."""
+    for p in sim.world.patients.values():
+        if p.status == Status.WITH_PROVIDER and p.assist_requested_t is not None \
+                and not p.assist_done:
+            yield Offer(GroupKind.PATIENT, p.id, AssistProvider(patient=p.id),
+                        f"Assist: {p.spec.orders.assist}", "The provider called for help "
+                        f"(about {max(1, round(sim.d.assist / 60))} min).", key="a")
+
+
+RULE = Rule(
+    "provider",
+    commands=(command(AssistProvider, check_assist, assist),),
+    events=(on(AssistCall, on_assist_call), on(AssistGiveUp, on_assist_give_up),
+            on(ExamDone, on_exam_done), on(ProviderCheck, on_provider_check)),
+    start=start, expect=expect, after_change=_after_change, end_of_day=_end_of_day,
+    offers=offers)

@@ -1,17 +1,22 @@
-"""The day's start (the world, arrivals, shifts, couriers) and its end (what was left undone)."""
+"""The day itself: the world as the team finds it, clinic hours, and who was left at the end."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.clinical.vitals import age_on
+from game.scenario.models import StaffMember
 from game.scenario.types import seconds
+from game.sim.notices import Tone
+from game.sim.rules.base import Rule, on
+from game.sim.scheduler import Event
 from game.sim.state import (
     IN_CLINIC,
     PatientState,
     ProviderState,
     RoomState,
-    Status,
+    StaffState,
     TaskState,
     World,
 )
@@ -19,12 +24,22 @@ from game.sim.state import (
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
 
-WALKOUT_WARNING = 10 * 60  # warn the player ten minutes before a patient gives up
-COURIER_WARNING = 15 * 60
+# Without a team in the scenario, the day has one MA: the player.
+SOLO_MA = StaffMember(id="ma", name="You", role="ma", controlled_by="player")
+
+
+@dataclass(frozen=True)
+class ClinicOpens(Event):
+    """The first appointment's time: clinic hours begin."""
+
+
+@dataclass(frozen=True)
+class ClinicCloses(Event):
+    """Closing time."""
 
 
 def build_world(sim: Simulation) -> World:
-    """Everyone and everything as the MA finds them at opening."""
+    """Everyone and everything as the team finds it at opening."""
     s = sim.scenario
     stocked_later = {t.room for t in s.opening_tasks if t.kind == "stock_room"}
     rooms = {r.id: RoomState(r.id, r.name, stocked=r.id not in stocked_later)
@@ -42,32 +57,18 @@ def build_world(sim: Simulation) -> World:
     providers = {pr.id: ProviderState(pr) for pr in s.providers}
     tasks = {t.id: TaskState(t, "opening") for t in s.opening_tasks}
     tasks.update({t.id: TaskState(t, "closing") for t in s.closing_tasks})
-    return World(patients, rooms, providers, tasks)
+    staff = {m.id: StaffState(m) for m in (s.clinic.staff or [SOLO_MA])}
+    return World(patients, rooms, providers, tasks, staff, now=sim.opens)
 
 
-def schedule_day(sim: Simulation) -> None:
-    """Queue what the world will do by itself: arrivals, shifts, breaks, couriers, the end."""
-    for p in sim.world.patients.values():
-        if p.arrival_t is not None:
-            sim.schedule(p.arrival_t, "arrive", p.id)
-    for pr in sim.scenario.providers:
-        sim.schedule(seconds(pr.start), "provider_check", pr.id)
-        for br in pr.breaks:
-            sim.schedule(seconds(br.start), "provider_check", pr.id)
-            sim.schedule(seconds(br.end), "provider_check", pr.id)
-    for i, t in enumerate(sim.pickups):
-        sim.schedule(max(sim.opens, t - COURIER_WARNING), "courier_warning", str(i))
-        sim.schedule(t, "courier", str(i))
-    sim.schedule(sim.first_appt, "clinic_opens")
-    sim.schedule(sim.closes, "clinic_closes")
+def start(sim: Simulation) -> None:
+    """Clinic hours begin at the first appointment and end at closing time."""
+    sim.schedule(sim.first_appt, ClinicOpens())
+    sim.schedule(sim.closes, ClinicCloses())
 
 
 def end_of_day(sim: Simulation) -> None:
-    """Score what the day left undone, then close every open step as missed."""
-    from game.sim.rules import lab, provider
-
-    provider.close_idle(sim, force=True)
-    lab.store_for_tomorrow(sim)
+    """Every patient who came should have been seen out."""
     for p in sim.world.patients.values():
         if p.status in IN_CLINIC:
             sim.ledger.penalty(
@@ -75,39 +76,24 @@ def end_of_day(sim: Simulation) -> None:
                 f"{p.name} was still in the clinic when the day ended",
                 "Every patient who came should be seen and checked out before the day ends.",
             )
-    if not sim.world.ma.clocked_out:
-        sim.ledger.penalty(
-            sim.now, "administrative", 1, None, None, "The MA never clocked out",
-            "Finish the closing checklist and clock out: the day is not over until then.",
-        )
-    sim.ledger.close_out(sim.now)
 
 
-def on_ma_free(sim: Simulation, _event: object) -> None:
-    """Nothing to do: the event only wakes the world (and the providers) up."""
-
-
-def on_day_over(sim: Simulation, _event: object) -> None:
-    """The MA has clocked out: the day ends."""
-    sim.finish()
-
-
-def on_clinic_opens(sim: Simulation, _event: object) -> None:
+def on_clinic_opens(sim: Simulation, _event: ClinicOpens) -> None:
     """Tell the player that the first appointments start now."""
     undone = [t.task.label for t in sim.world.tasks.values()
               if t.phase == "opening" and t.done_t is None]
     if undone:
-        sim.notify("warning", f"Clinic hours begin with {len(undone)} opening task(s) undone.")
+        sim.notify(Tone.WARNING,
+                   f"Clinic hours begin with {len(undone)} opening task(s) undone.")
     else:
-        sim.notify("info", "Clinic hours begin.")
+        sim.notify(Tone.INFO, "Clinic hours begin.")
 
 
-def on_clinic_closes(sim: Simulation, _event: object) -> None:
+def on_clinic_closes(sim: Simulation, _event: ClinicCloses) -> None:
     """Closing time: finish up and clock out."""
-    sim.notify("info", "Closing time: finish the closing checklist and clock out.")
+    sim.notify(Tone.INFO, "Closing time: finish the closing checklist and clock out.")
 
 
-def patients_still_expected(sim: Simulation) -> list[PatientState]:
-    """Patients who are in the clinic, or scheduled and not yet marked as a no-show."""
-    return [p for p in sim.world.patients.values()
-            if p.status in IN_CLINIC or p.status == Status.SCHEDULED]
+RULE = Rule("clinic hours", events=(on(ClinicOpens, on_clinic_opens),
+                                    on(ClinicCloses, on_clinic_closes)),
+            start=start, end_of_day=end_of_day)

@@ -53,6 +53,10 @@ class Form:
     def refresh(self) -> None:
         """The simulation moved on: update what the form shows (called every frame)."""
 
+    def lets_time_run(self) -> bool:
+        """True while the day should run although this form is open (see FormKit)."""
+        return False
+
     def close(self) -> None:
         """Remove the window."""
         self.closed = True

@@ -7,8 +7,9 @@ import html
 import pygame
 
 from game.sim.commands import CheckIn
+from game.sim.rules.base import Can
 from game.sim.rules.front_desk import chart_opened
-from game.sim.state import PatientState, Status
+from game.sim.state import PatientState
 from game.ui.forms.fmt import chart_date, money, spoken_date, spoken_time
 from game.ui.forms.identify import chosen, identifier_ticks
 from game.ui.forms.kit import PAD, ROW, FormBase, Rows, keys_hint
@@ -133,10 +134,11 @@ class CheckInForm(FormBase):
         answer, good = self.eligibility()
         self.show(self.answer_good, answer if good else "")
         self.show(self.answer_bad, "" if good else answer)
-        here = self.p.status == Status.ARRIVED
-        self.enable(self.go, here)
-        if not here:
-            self.say(f"{self.p.name} is not waiting at the desk ({self.p.status.value}).")
+        # Whether the check-in can still be done is the simulation's answer, not the form's.
+        can, why = self.sim.can(CheckIn(patient=self.p.id))
+        self.enable(self.go, can != Can.NO)
+        if can == Can.NO:
+            self.say(why)
 
     # --- actions ----------------------------------------------------------------------
     def check_eligibility(self) -> None:

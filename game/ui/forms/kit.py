@@ -10,10 +10,11 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UICheckBox, UILabel, UITextBox, UITextEntryLine
 
-from game.sim.results import Accepted, Rejected
+from game.sim.results import Queued, Rejected, Result
 from game.ui.forms.base import Form, Submit
 from game.ui.forms.fmt import time_left
 from game.ui.forms.style import ensure_form_theme
+from game.ui.input import FORM, Intent, KeyMap, form_keys, intent_for, shortcut_name
 from game.ui.theme import BAD, GOOD, MUTED, hexcol
 
 if TYPE_CHECKING:
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 Action = Callable[[], None]
 PAD = 8  # margin inside the window and gap between widgets
 ROW = 28  # height of a button, entry or tick row
-SUBMIT_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
 
 
 class Tick(UICheckBox):
@@ -32,7 +32,7 @@ class Tick(UICheckBox):
 
     def process_event(self, event: pygame.event.Event) -> bool:
         """Space toggles a focused tick; a click on the box or the label toggles it."""
-        if event.type == pygame.KEYDOWN and event.key in SUBMIT_KEYS:
+        if intent_for(event, FORM) == Intent.CONFIRM:
             return False
         if (event.type == pygame.MOUSEBUTTONDOWN and event.button == pygame.BUTTON_LEFT
                 and self.is_enabled and self.visible
@@ -70,7 +70,8 @@ class FormBase(Form):
                  rect: pygame.Rect) -> None:
         ensure_form_theme(ctx.manager)
         self._actions: dict[UIButton, Action] = {}
-        self._keys: dict[int, Action] = {}
+        self._keys: dict[str, Action] = {}  # by pygame key name: 'n', 'page down'
+        self._key_map: KeyMap | None = None
         self._tick_changed: dict[Tick, Action] = {}
         self._shown: dict[int, str] = {}
         self.entries: list[UITextEntryLine] = []
@@ -78,14 +79,16 @@ class FormBase(Form):
         self.hint_text = ""
         self.message = ""  # the last result or error shown, as plain text
         self.message_is_error = False
-        self.last_result: Accepted | Rejected | None = None
+        self.last_result: Result | None = None
         super().__init__(ctx, sim, subject, submit, rect)
 
     # --- geometry and widgets ---------------------------------------------------------
     @property
     def container(self) -> pygame_gui.core.UIContainer:
         """The window's inside."""
-        return self.window.get_container()
+        container = self.window.get_container()
+        assert isinstance(container, pygame_gui.core.UIContainer)
+        return container
 
     @property
     def size(self) -> tuple[int, int]:
@@ -153,13 +156,21 @@ class FormBase(Form):
         self.status = UITextBox("", rect, self.ctx.manager, container=self.container,
                                 object_id="#form_status")
         self.status.set_tooltip("Single keys in [brackets] work when no text field has the "
-                                "cursor; inside a field, hold Alt with the key.")
+                                "cursor; inside a field, hold the left Alt with the key.")
         self.say("")
         return self.status
 
     def bind(self, key: str, action: Action) -> None:
-        """A single-key shortcut ('n', '1', ...)."""
-        self._keys[pygame.key.key_code(key)] = action
+        """A single-key shortcut ('n', '1', 'page down', ...)."""
+        self._keys[pygame.key.name(pygame.key.key_code(key))] = action
+        self._key_map = None
+
+    @property
+    def key_map(self) -> KeyMap:
+        """This form's keys: the FORM map with its own [bracketed] shortcuts."""
+        if self._key_map is None:
+            self._key_map = form_keys(tuple(self._keys))
+        return self._key_map
 
     def show(self, widget: UILabel | UITextBox | UIButton, text: str) -> None:
         """Set a widget's text only when it changed (refresh runs every frame)."""
@@ -196,6 +207,10 @@ class FormBase(Form):
         if isinstance(result, Rejected):
             self.say(result.reason)
             return False
+        if isinstance(result, Queued):
+            self.say(f"Queued ({result.position} of 5): it starts when you are free.",
+                     error=False)
+            return True
         # A time on the minute can equal the clock's while the task still runs: say what is
         # left instead.
         self.say(f"Busy {time_left(result.seconds)}: {result.message}.", error=False)
@@ -206,7 +221,7 @@ class FormBase(Form):
         """True while the MA is busy with something started here (a measurement, a draw):
         a day scene that holds the clock while a form is open should let it run then, or
         the device never shows its readings and the form can do nothing more."""
-        return not self.closed and self.sim.world.ma.busy_until > self.sim.now
+        return not self.closed and self.sim.lead.busy_until > self.sim.now
 
     def wants_escape(self) -> bool:
         """Esc closes this form (the day scene asks before using Esc itself)."""
@@ -243,7 +258,7 @@ class FormBase(Form):
         self.focus(usable[i % len(usable)])
 
     def handle(self, event: pygame.event.Event) -> None:
-        """Keys first (Esc, Tab, Enter, shortcuts), then this form's widgets' events."""
+        """Keys first (FORM's and this form's shortcuts), then its widgets' events."""
         if self.closed:
             return
         super().handle(event)
@@ -259,14 +274,16 @@ class FormBase(Form):
                 changed()
 
     def _key(self, event: pygame.event.Event) -> None:
-        if event.key == pygame.K_ESCAPE:
+        # A field with the keyboard keeps its characters: shortcuts need Alt there.
+        intent = intent_for(event, self.key_map, typing=self.typing())
+        if intent == Intent.CLOSE:
             self.close()
-        elif event.key == pygame.K_TAB:
-            self.focus_next(backwards=bool(event.mod & pygame.KMOD_SHIFT))
-        elif event.key in SUBMIT_KEYS:
+        elif intent in (Intent.NEXT, Intent.PREV):
+            self.focus_next(backwards=intent == Intent.PREV)
+        elif intent == Intent.CONFIRM:
             self.primary()
-        elif self.focused_entry() is None or event.mod & pygame.KMOD_ALT:
-            action = self._keys.get(event.key)
+        elif intent is not None:
+            action = self._keys.get(shortcut_name(intent) or "")
             if action is not None:
                 action()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 from pygame_gui.elements import UIButton, UIImage
 
@@ -97,7 +99,7 @@ class LabForm(FormBase):
                     container=self.container)
             self.tubes[code] = self.button(
                 pygame.Rect(x + 18, top, col_w - 18, ROW), short_name(TUBES[code]),
-                lambda c=code: self.add(c), None, tube_tip(code), "#form_tube")
+                partial(self.add, code), None, tube_tip(code), "#form_tube")
 
     def _actions_row(self, top: int, inner: int) -> None:
         poc = "POC_GLUCOSE" in self.p.spec.orders.labs

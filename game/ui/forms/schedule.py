@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from functools import partial
 
 import pygame
 from pygame_gui.elements import UIButton, UILabel
@@ -78,7 +79,7 @@ class ScheduleForm(FormBase):
                          + keys_hint("book", tab=False))
         for name, step in (("up", (-1, 0)), ("down", (1, 0)), ("left", (0, -1)),
                            ("right", (0, 1))):
-            self.bind(name, lambda s=step: self.move(*s))
+            self.bind(name, partial(self.move, *step))
         self.week = self._monday(self.today + dt.timedelta(days=self.order.min_days
                                                            if self.order else 1))
         self.refresh()
@@ -238,9 +239,9 @@ class ScheduleForm(FormBase):
         days = self.days()
         if self.selected is None or self.selected[0] not in days:
             for day in days:
-                free = sorted(self.free(day))
-                if free:
-                    self.selected = (day, free[0])
+                ordered = sorted(self.free(day))
+                if ordered:
+                    self.selected = (day, ordered[0])
                     break
         else:
             day, time = self.selected

@@ -96,4 +96,5 @@ def ensure_form_theme(manager: pygame_gui.UIManager) -> None:
     theme = manager.get_theme()
     if getattr(theme, "ui_element_fonts_info", {}).get("#form_text"):
         return
-    theme.update_theming(form_theme(), rebuild_all=False)  # type: ignore[attr-defined]
+    # pygame_gui takes a dict here too; its hints name only a JSON string.
+    theme.update_theming(form_theme(), rebuild_all=False)  # type: ignore[arg-type]

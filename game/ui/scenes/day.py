@@ -14,7 +14,8 @@ from game.sim.commands import Command, EndDay
 from game.sim.engine import Simulation
 from game.sim.log import TimedCommand
 from game.sim.policies import POLICIES
-from game.sim.results import Accepted, Rejected, Result
+from game.sim.results import Accepted, Queued, Rejected, Result
+from game.sim.runner import player_staff
 from game.ui.actions import Action, Selection, day_actions, patient_actions, station_actions
 from game.ui.chart_lines import day_lines, patient_lines, station_lines
 from game.ui.context_panel import ContextPanel
@@ -57,6 +58,8 @@ class DayScene(Scene):
         self.toasts = Toasts(self.text)
         self.feedback = Feedback(self.sim, self.toasts, ctx.sounds)
         self.selection: Selection = None
+        # Whom the player's commands go to: None is the lead MA (a one-MA day has only them).
+        self.actor: str | None = None
         self.form: Form | None = None
         self.hover: tuple[int, int] | None = None
         self.pointer = Pointer()  # where hover tips show (None when the mouse is not there)
@@ -97,14 +100,20 @@ class DayScene(Scene):
         # The replay advances to each command's time before submitting it; doing the same
         # here handles events queued for this very second first, so both see one world.
         sim.advance(sim.now)
-        start, t = sim.world.ma.location, sim.now
+        if command.actor is None and self.actor is not None:
+            command = command.model_copy(update={"actor": self.actor})
+        member = sim.staff(command.actor)
+        start, t = (member.location if member else ""), sim.now
         self.log.append(TimedCommand(t=t, command=command))
         result = sim.submit(command)
-        if isinstance(result, Accepted):
-            end = sim.world.ma.location
+        if isinstance(result, Accepted) and member is not None:
+            end = member.location
             if end != start:
                 walk = sim.layout.steps(start, end) * sim.d.walk_per_step
-                self.floor.walk = Walk(start, end, t, t + min(result.seconds, max(1, walk)))
+                self.floor.walks[member.id] = Walk(start, end, t,
+                                                   t + min(result.seconds, max(1, walk)))
+        elif isinstance(result, Queued):
+            self.toasts.add(f"Queued ({result.position} of 5): {result.message}", "info")
         elif isinstance(result, Rejected):
             self.feedback.rejected(result.reason)
         self.feedback.poll()
@@ -116,9 +125,13 @@ class DayScene(Scene):
         if action.select is not None:
             self.select(action.select)
             return
-        busy = self.sim.busy_reason()
-        if busy is not None:
-            self.feedback.rejected(busy)
+        if not action.enabled and action.command is not None:
+            # Its key still asks the simulation, which refuses it with the reason the
+            # button's tip gives; the refusal is logged like any command given.
+            self.submit(action.command)
+            return
+        if not action.enabled:
+            self.feedback.rejected(action.reason)
             return
         if action.form is not None:
             self.open_form(action.form, action.subject)
@@ -166,10 +179,10 @@ class DayScene(Scene):
         """The context panel's actions for the selection."""
         sel, sim = self.selection, self.sim
         if sel is None:
-            return day_actions(sim)
+            return day_actions(sim, self.actor)
         if sel[0] == "patient":
-            return patient_actions(sim, sim.world.patients[sel[1]])
-        return station_actions(sim, sel[1])
+            return patient_actions(sim, sel[1], self.actor)
+        return station_actions(sim, sel[1], self.actor)
 
     def _lines(self) -> list[Any]:
         sel, sim = self.selection, self.sim
@@ -180,10 +193,25 @@ class DayScene(Scene):
         return station_lines(sim, sel[1])
 
     def _refresh_panel(self) -> None:
-        free = self.sim.ma_free
+        free = self.sim.is_free(self.actor)
         self.context.note = "" if free or self.sim.finished else \
-            "You are busy: actions wait."
-        self.context.set_actions(self.current_actions(), free)
+            "Busy: actions are queued (up to 5)."
+        self.context.set_actions(self.current_actions(), not self.sim.finished)
+
+    def cycle_staff(self) -> None:
+        """The next staff member the player directs gets the commands."""
+        actors = player_staff(self.sim)
+        i = actors.index(self.actor) if self.actor in actors else 0
+        self.set_actor(actors[(i + 1) % len(actors)])
+
+    def set_actor(self, actor: str | None) -> None:
+        """Direct commands to a staff member (None: the lead)."""
+        self.actor = None if actor == self.sim.lead.id else actor
+        self.floor.actor = self.topbar.actor = self.actor
+        member = self.sim.staff(self.actor)
+        if member is not None and len(self.sim.world.staff) > 1:
+            self.toasts.add(f"Directing {member.name}.", "info")
+        self._refresh_panel()
 
     # --- input ---------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
@@ -223,7 +251,13 @@ class DayScene(Scene):
         if self.form is not None and self.form.window.rect.collidepoint(pos):
             return
         if self.layout.floor.collidepoint(pos):
-            self.select(self.floor.pick(pos))
+            picked = self.floor.pick(pos)
+            if picked is not None and picked[0] == "staff":
+                member = self.sim.staff(picked[1])
+                if member is not None and member.player:
+                    self.set_actor(picked[1])
+                return
+            self.select(picked)
         elif self.layout.queue.collidepoint(pos):
             picked = self.queue.pick(pos)
             if picked is not None:
@@ -261,10 +295,12 @@ class DayScene(Scene):
             self._push("game.ui.scenes.help", "HelpOverlay")
         elif action == "deselect":
             self.select(None)
+        elif action == "next_staff":
+            self.cycle_staff()
         elif action.startswith("act:"):
             # The panel's letters first; T (checklist) and Q (clock out) work from anywhere.
             found = self.context.by_key(action[4:]) or next(
-                (a for a in day_actions(self.sim) if a.key == action[4:]), None)
+                (a for a in day_actions(self.sim, self.actor) if a.key == action[4:]), None)
             if found is not None:
                 self.run_action(found)
 
@@ -291,10 +327,10 @@ class DayScene(Scene):
         secs = self.clock.tick(dt)
         if secs:
             self.sim.advance(self.sim.now + secs)
-        if self.policy is not None and self.sim.ma_free:
-            cmd = self.policy.choose(self.sim)
-            if cmd is not None:
-                self.submit(cmd)
+        if self.policy is not None:
+            for actor in player_staff(self.sim):
+                if self.sim.is_free(actor) and (cmd := self.policy.choose(self.sim, actor)):
+                    self.submit(cmd)
         self.feedback.poll()
         self._refresh_panel()
         if self.sim.finished:

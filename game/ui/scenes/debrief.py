@@ -10,6 +10,7 @@ import pygame_gui
 
 from game.scenario.types import clock, seconds
 from game.sim.policies import POLICIES
+from game.ui.input import DEBRIEF, Intent, intent_for
 from game.ui.scene import Scene
 from game.ui.scenes import debrief_draw
 from game.ui.scenes.debrief_draw import DebriefLayout
@@ -154,13 +155,13 @@ class DebriefScene(Scene):
                 pygame.Rect(x, lay.right.top + 2, 124, 32), label, manager,
                 object_id=oid("@chosen" if key == self.group else "@secondary",
                               f"#group_{key}"))
-        box = self._note_boxes.get(self.group)
-        if box is None:
-            box = self._note_boxes[self.group] = pygame_gui.elements.UITextBox(
+        shown = self._note_boxes.get(self.group)
+        if shown is None:
+            shown = self._note_boxes[self.group] = pygame_gui.elements.UITextBox(
                 notes_html(self.report, self.group), lay.content, manager,
                 object_id=oid("@notes", "#teaching_notes"))
-        box.show()
-        self.notes = box
+        shown.show()
+        self.notes = shown
 
     # -- actions --------------------------------------------------------------------------
     def play_again(self) -> None:
@@ -185,8 +186,8 @@ class DebriefScene(Scene):
 
     def buttons_left(self) -> int:
         """x of the leftmost footer button (the log path stops before it)."""
-        return min((b.get_abs_rect().left for b in self.buttons.values()),
-                   default=self.layout.footer.right)
+        return int(min((b.get_abs_rect().left for b in self.buttons.values()),
+                       default=self.layout.footer.right))
 
     @property
     def notes_text(self) -> str:
@@ -203,7 +204,7 @@ class DebriefScene(Scene):
         {"again": self.play_again, "title": self.choose_another, "quit": self.ctx.quit}[key]()
 
     def handle(self, event: pygame.event.Event) -> None:
-        """Buttons, tabs and keys: Enter, Tab, Esc, F1, Page Up/Down, 1 and 2 for tabs."""
+        """Buttons, tabs, the wheel, and keys (the DEBRIEF key map)."""
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             for key, button in self.buttons.items():
                 if event.ui_element is button:
@@ -218,28 +219,30 @@ class DebriefScene(Scene):
             return
         if event.type == pygame.MOUSEWHEEL and self.tab == "timeline":
             self.timeline_view.scroll_by(-30 * event.y)
-        if event.type != pygame.KEYDOWN:
-            return
-        keys = list(self.buttons)
-        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-            self._press(keys[self.selected])
-        elif event.key == pygame.K_TAB:
-            self.selected = (self.selected + (-1 if event.mod & pygame.KMOD_SHIFT else 1)) % 3
+        intent = intent_for(event, DEBRIEF)
+        if intent is not None:
+            self._intent(intent)
+
+    def _intent(self, intent: str) -> None:
+        if intent == Intent.PRESS:
+            self._press(list(self.buttons)[self.selected])
+        elif intent in (Intent.NEXT, Intent.PREV):
+            self.selected = (self.selected + (1 if intent == Intent.NEXT else -1)) % len(BUTTONS)
             self._show_selection()
-        elif event.key == pygame.K_ESCAPE:
+        elif intent == Intent.TO_TITLE:
             self.choose_another()
-        elif event.key == pygame.K_F1:
+        elif intent == Intent.HELP:
             from game.ui.scenes.help import HelpOverlay
 
             self.ctx.push(HelpOverlay(self.ctx))
-        elif event.key in (pygame.K_1, pygame.K_2):
-            self.show_tab(TABS[event.key - pygame.K_1][0])
-        elif event.key in (pygame.K_UP, pygame.K_DOWN) and self.tab == "timeline":
-            self.timeline_view.scroll_by(40 if event.key == pygame.K_DOWN else -40)
-        elif event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) and self.notes is not None:
+        elif intent in (Intent.SHOW_NOTES, Intent.SHOW_TIMELINE):
+            self.show_tab("notes" if intent == Intent.SHOW_NOTES else "timeline")
+        elif intent in (Intent.SCROLL_UP, Intent.SCROLL_DOWN) and self.tab == "timeline":
+            self.timeline_view.scroll_by(40 if intent == Intent.SCROLL_DOWN else -40)
+        elif intent in (Intent.PAGE_UP, Intent.PAGE_DOWN) and self.notes is not None:
             bar = self.notes.scroll_bar
             if bar is not None:
-                step = 0.2 if event.key == pygame.K_PAGEDOWN else -0.2
+                step = 0.2 if intent == Intent.PAGE_DOWN else -0.2
                 bar.set_scroll_from_start_percentage(
                     max(0.0, min(1.0, bar.start_percentage + step)))
 

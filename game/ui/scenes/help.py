@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
+from game.ui.input import HELP, Intent
 from game.ui.scenes import help_text
 from game.ui.scenes.overlay import BUTTON_H, GAP, PAD, OverlayScene
 from game.ui.scenes.style import oid
@@ -25,13 +26,13 @@ def _rows(rows: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> str:
     return "".join(f"<b>{escape(k)}</b>: {escape(v)}<br>" for k, v in rows)
 
 
-def guide_html(shortcuts: list[tuple[str, str]]) -> str:
-    """Left column: keys and how to play."""
+def guide_html() -> str:
+    """Left column: every screen's keys, then how to play."""
     steps = "".join(f"<b>{i}.</b> {escape(s)}<br>"
                     for i, s in enumerate(help_text.HOW_TO_PLAY, 1))
-    return (_heading("Keys during the day") + _rows(shortcuts) + "<br>"
-            + _heading("Keys on the menus") + _rows(help_text.MENU_KEYS) + "<br>"
-            + _heading("How to play your day") + steps)
+    keys = "".join(_heading(f"Keys: {title}") + _rows(rows) + "<br>"
+                   for title, rows in help_text.key_sections())
+    return keys + _heading("How to play your day") + steps
 
 
 def reference_html() -> str:
@@ -52,10 +53,10 @@ class HelpOverlay(OverlayScene):
     """Two scrollable columns of help; F1 or Esc closes it, Page Up/Down scroll."""
 
     title = "Help"
+    keys = HELP
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        self.shortcuts = help_text.day_shortcuts()
         self.boxes: list[pygame_gui.elements.UITextBox] = []
 
     @property
@@ -75,7 +76,7 @@ class HelpOverlay(OverlayScene):
             pygame_gui.elements.UITextBox(
                 html, pygame.Rect(PAD + i * (col + GAP + 6), y, col, box_h),
                 self.ctx.manager, container=panel, object_id=oid("@notes", f"#help_{name}"))
-            for i, (name, html) in enumerate((("guide", guide_html(self.shortcuts)),
+            for i, (name, html) in enumerate((("guide", guide_html()),
                                               ("reference", reference_html())))]
         self.add_button("Close", self.close, height - PAD - BUTTON_H, 180, "@primary",
                         x=PAD + width - 180, object_id="#close_help")
@@ -85,14 +86,12 @@ class HelpOverlay(OverlayScene):
         label = pygame_gui.elements.UILabel(
             pygame.Rect(PAD + width - 180, y + 4, 180, height), text, self.ctx.manager,
             container=self.panel, object_id=oid("@muted"))
-        return label.get_relative_rect().bottom
+        return int(label.get_relative_rect().bottom)
 
-    def key(self, event: pygame.event.Event) -> None:
-        """F1 closes; Page Up/Down scroll both columns."""
-        if event.key == pygame.K_F1:
-            self.close()
-        elif event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
-            step = 0.25 if event.key == pygame.K_PAGEDOWN else -0.25
+    def on_intent(self, intent: str) -> None:
+        """Page Up/Down scroll both columns (F1 closes, as Esc: the HELP key map)."""
+        if intent in (Intent.PAGE_UP, Intent.PAGE_DOWN):
+            step = 0.25 if intent == Intent.PAGE_DOWN else -0.25
             for box in self.boxes:
                 bar = box.scroll_bar
                 if bar is not None:

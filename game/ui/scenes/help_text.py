@@ -1,4 +1,4 @@
-"""What the help overlay says: key bindings, how to play, and a reference card of facts."""
+"""What the help overlay says: every screen's keys, how to play, and a reference card of facts."""
 
 from __future__ import annotations
 
@@ -15,16 +15,30 @@ from game.clinical.vitals import (
     SPO2_NORMAL_MIN,
     TEMP_F_RANGE,
 )
-from game.ui.input import HELP_KEYS
+from game.ui.input import ALL_MAPS, DAY, KeyMap
 
-MENU_KEYS: tuple[tuple[str, str], ...] = (
-    ("Up / Down", "choose a day on the title screen"),
-    ("Tab", "next control (Shift+Tab: previous)"),
-    ("Enter", "play, or press the highlighted button"),
-)
+
+def map_rows(keys: KeyMap) -> list[tuple[str, str]]:
+    """One screen's lines of help, made from its key map: its keys, then the mouse's part."""
+    return [*keys.rows(), *keys.mouse]
+
+
+def map_heading(keys: KeyMap) -> str:
+    """The heading of one screen's keys ('Pause menu, with the keys of all menus and ...')."""
+    if keys.extends is None:
+        return keys.title
+    return f"{keys.title}, with the keys of all {keys.extends.title.lower()}"
+
+
+def key_sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every screen's keys, as help lists them: from the key maps that bind them, so help
+    cannot disagree with what the keys do."""
+    return [(map_heading(keys), map_rows(keys)) for keys in ALL_MAPS]
+
+
 def day_shortcuts() -> list[tuple[str, str]]:
-    """The day screen's keys, from the one table that binds them (game.ui.input)."""
-    return list(HELP_KEYS)
+    """The day screen's keys and mouse, from its key map."""
+    return map_rows(DAY)
 
 
 HOW_TO_PLAY: tuple[str, ...] = (

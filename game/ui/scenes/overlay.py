@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
+from game.ui.input import DIALOG, Intent, KeyMap, intent_for
 from game.ui.scene import Scene
 from game.ui.scenes.style import ensure_styles, oid
 
@@ -33,10 +34,11 @@ class OverlayScene(Scene):
 
     The scrim is an always-on-top pygame_gui window, so it sits above every widget of the
     scenes below, forms included, and takes their clicks. Up/Down/Tab move the selection
-    between the buttons; Enter or Space presses the selected one.
+    between the buttons; Enter or Space presses the selected one (the DIALOG key map).
     """
 
     overlay = True
+    keys: KeyMap = DIALOG  # a subclass with keys of its own gives a map that extends DIALOG
     dialog_size = (420, 380)
     title = ""
 
@@ -136,23 +138,19 @@ class OverlayScene(Scene):
                     self.selected = i
                     action.run()
                     return
-        if event.type != pygame.KEYDOWN:
-            return
-        if event.key == pygame.K_ESCAPE:
+        intent = intent_for(event, self.keys)
+        if intent == Intent.CLOSE:
             self.on_escape()
-        elif event.key in (pygame.K_DOWN, pygame.K_RIGHT) or (
-                event.key == pygame.K_TAB and not event.mod & pygame.KMOD_SHIFT):
-            self.select(self.selected + 1)
-        elif event.key in (pygame.K_UP, pygame.K_LEFT, pygame.K_TAB):
-            self.select(self.selected - 1)
-        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and self.actions:
-            self.actions[self.selected].run()
-        else:
-            self.key(event)
+        elif intent in (Intent.NEXT, Intent.PREV):
+            self.select(self.selected + (1 if intent == Intent.NEXT else -1))
+        elif intent == Intent.PRESS:
+            if self.actions:
+                self.actions[self.selected].run()
+        elif intent is not None:
+            self.on_intent(intent)
 
-    def key(self, event: pygame.event.Event) -> None:
-        """Other keys, for subclasses."""
-
+    def on_intent(self, intent: str) -> None:
+        """Intents of a subclass's own keys (its key map's bindings)."""
 
 class ConfirmOverlay(OverlayScene):
     """Asks one yes/no question; Enter confirms, Esc cancels."""

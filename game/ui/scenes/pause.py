@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-import pygame
 import pygame_gui
 
+from game.ui.input import PAUSE, Intent
 from game.ui.scenes.overlay import BUTTON_H, PAD, ConfirmOverlay, OverlayScene
 from game.ui.scenes.settings import sound_label, toggle_sound
 
@@ -20,6 +20,7 @@ class PauseScene(OverlayScene):
 
     dialog_size = (420, 432)
     title = "Paused"
+    keys = PAUSE
 
     def __init__(self, ctx: AppContext, end_day: Callable[[], None] | None = None) -> None:
         super().__init__(ctx)
@@ -82,9 +83,9 @@ class PauseScene(OverlayScene):
                                      "The day ends here; its log stays on disk.",
                                      "Quit game", self.ctx.quit, "Keep playing"))
 
-    def key(self, event: pygame.event.Event) -> None:
-        """F1: help; M: mute."""
-        if event.key == pygame.K_F1:
+    def on_intent(self, intent: str) -> None:
+        """F1: help; M: mute (the PAUSE key map)."""
+        if intent == Intent.HELP:
             self.open_help()
-        elif event.key == pygame.K_m:
+        elif intent == Intent.MUTE:
             self._sound()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pygame
@@ -68,7 +69,7 @@ class SettingsOverlay(OverlayScene):
         self.speed_buttons = {}
         for i, speed in enumerate(SPEEDS):
             self.speed_buttons[speed] = self.add_button(
-                f"{speed:g}x", lambda s=speed: self._speed(s), y, third,
+                f"{speed:g}x", partial(self._speed, speed), y, third,
                 x=PAD + i * (third + GAP), object_id=f"#speed_{speed:g}x")
         y += BUTTON_H + 4
         self.speed_note = pygame_gui.elements.UILabel(

@@ -8,6 +8,7 @@ import pygame
 import pygame_gui
 
 from game.scenario.types import printable
+from game.ui.input import TITLE, Intent, intent_for
 from game.ui.name_entry import NameEntry
 from game.ui.scene import Scene
 from game.ui.scenes import title_draw
@@ -241,21 +242,21 @@ class TitleScene(Scene):
                 self.focus = focus
 
     def _key(self, event: pygame.event.Event) -> None:
-        key = event.key
         focused = self._order()[self.focus]
-        if key == pygame.K_ESCAPE:
+        intent = intent_for(event, TITLE, typing=focused in ("name", "seed"))
+        if intent == Intent.QUIT:
             self.ask_quit()
-        elif key == pygame.K_F1:
+        elif intent == Intent.HELP:
             self.open_help()
-        elif key == pygame.K_TAB:
-            self._move_focus(-1 if event.mod & pygame.KMOD_SHIFT else 1)
-        elif key in (pygame.K_UP, pygame.K_DOWN):
-            self.choose(self.index + (1 if key == pygame.K_DOWN else -1))
-        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+        elif intent in (Intent.NEXT, Intent.PREV):
+            self._move_focus(1 if intent == Intent.NEXT else -1)
+        elif intent in (Intent.CHOOSE_NEXT, Intent.CHOOSE_PREV):
+            self.choose(self.index + (1 if intent == Intent.CHOOSE_NEXT else -1))
+        elif intent == Intent.CONFIRM:
             self._press(focused if focused in self.buttons else "play")
-        elif key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
-            self.scroll_details(160 if key == pygame.K_PAGEDOWN else -160)
-        elif key == pygame.K_SPACE and focused in self.buttons:
+        elif intent in (Intent.PAGE_UP, Intent.PAGE_DOWN):
+            self.scroll_details(160 if intent == Intent.PAGE_DOWN else -160)
+        elif intent == Intent.PRESS and focused in self.buttons:
             self._press(focused)
 
     # -- drawing --------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.ui.input import GLOBAL, TITLE, Intent
 from game.ui.scenes.icons import Icons
 from game.ui.scenes.style import card
 from game.ui.text_cache import TextCache
@@ -20,8 +21,10 @@ WHITE = (255, 255, 255)
 HEADER_TEXT = (214, 230, 242)
 NOTICE_FILL = (255, 245, 226)
 CARD_H, CARD_MIN_H, CARD_GAP = 112, 84, 12
-KEY_HINTS = (("Up/Down", "choose a day"), ("Enter", "play"), ("Tab", "next control"),
-             ("F1", "help"), ("F11", "full screen"), ("Esc", "quit"))
+# The footer's reminders; their keys come from the key maps (what help lists too).
+KEY_HINTS = ((TITLE, Intent.CHOOSE_NEXT, "choose a day"), (TITLE, Intent.CONFIRM, "play"),
+             (TITLE, Intent.NEXT, "next / previous control"), (TITLE, Intent.HELP, "help"),
+             (GLOBAL, Intent.FULLSCREEN, "full screen"), (TITLE, Intent.QUIT, "quit"))
 
 
 def notice_height(notices: list[str]) -> int:
@@ -130,13 +133,13 @@ def draw_title(surface: pygame.Surface, scene: TitleScene, text: TextCache,
     tips_top = lay.name_entry.bottom + 40
     _tips(surface, pygame.Rect(lay.left.left, tips_top, lay.left.width,
                                lay.settings.top - 16 - tips_top), text, icons)
-    choice = scene.choice
+    chosen = scene.choice
     card(surface, lay.details, radius=10)
     inner = lay.details_inner
-    if choice is None:
+    if chosen is None:
         text.paragraph(surface, "No scenarios were found in the scenarios folder.", inner, 16)
-    elif choice.loaded is None:
-        _error_details(surface, inner, choice, text, icons)
+    elif chosen.loaded is None:
+        _error_details(surface, inner, chosen, text, icons)
     else:
         blit_scrolled(surface, scene.details_content(inner.size), inner, scene.details_scroll)
     _footer(surface, lay, text)
@@ -334,7 +337,8 @@ def _error_details(surface: pygame.Surface, inner: pygame.Rect, choice: DayChoic
 def _footer(surface: pygame.Surface, lay: Layout, text: TextCache) -> None:
     w, h = lay.size
     x, y = lay.margin, h - 30
-    for key, what in KEY_HINTS:
+    for keys, intent, what in KEY_HINTS:
+        key = keys.caption_of(intent)
         surf = text.render(key, 13, INK, bold=True)
         cap = pygame.Rect(x, y - 2, surf.get_width() + 14, 22)
         card(surface, cap, PANEL, LINE, 1, 4)

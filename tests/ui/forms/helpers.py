@@ -53,12 +53,12 @@ def play_until(sim: Simulation, done: Callable[[Simulation], bool], limit: int =
     for _ in range(limit):
         if done(sim) or sim.finished:
             return
-        if sim.ma_free:
+        if sim.is_free():
             command = bot.choose(sim)
             if command is not None and sim.submit(command).ok:
                 continue
         nxt = sim.next_event_time()
-        candidates = [sim.now + 60, sim.world.ma.busy_until]
+        candidates = [sim.now + 60, sim.lead.busy_until]
         if nxt is not None:
             candidates.append(nxt)
         sim.advance(min(t for t in candidates if t > sim.now))
@@ -67,7 +67,7 @@ def play_until(sim: Simulation, done: Callable[[Simulation], bool], limit: int =
 
 def wait_free(sim: Simulation) -> None:
     """Advance until the MA has finished what they are doing."""
-    sim.advance(max(sim.now, sim.world.ma.busy_until))
+    sim.advance(max(sim.now, sim.lead.busy_until))
 
 
 class Recorder:
@@ -178,5 +178,5 @@ def after_exam(pid: str) -> Simulation:
     """The reference bot plays until the patient's exam is over (orders written)."""
     sim = new_sim()
     play_until(sim, lambda s: s.world.patients[pid].status.value == "exam_done")
-    sim.advance(max(sim.now, sim.world.ma.busy_until))
+    sim.advance(max(sim.now, sim.lead.busy_until))
     return sim

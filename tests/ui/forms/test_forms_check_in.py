@@ -127,12 +127,25 @@ def test_moved_patient_says_so_and_update_is_sent(ctx: AppContext) -> None:
 
 def test_rejected_reason_is_shown_inline(ctx: AppContext) -> None:
     sim = at_desk("p01-whitaker")
+    form, d, rec = open_form(ctx, sim, "p01-whitaker")
+    # Checked in meanwhile (by a command given elsewhere): the form's own now cannot be.
+    assert sim.submit(CheckIn(patient="p01-whitaker", identifiers=["name", "dob"])).ok
+    sim.advance(sim.lead.busy_until)
+    d.key(pygame.K_RETURN)
+    assert not rec.results[0].ok and not form.closed
+    assert "not waiting at the front desk" in form.message
+    assert form.message_is_error
+
+
+def test_a_check_in_while_busy_is_queued_and_says_so(ctx: AppContext) -> None:
+    sim = at_desk("p01-whitaker")
     assert sim.submit(CompleteTask(task="open-glucose-qc")).ok  # the MA is now busy
     form, d, rec = open_form(ctx, sim, "p01-whitaker")
     d.key(pygame.K_RETURN)
-    assert not rec.results[0].ok and not form.closed
-    assert form.message.startswith("You are busy") and "quality control" in form.message
-    assert form.message_is_error
+    assert rec.results[0].ok and sim.lead.queue
+    assert "Queued (1 of 5)" in form.message and not form.message_is_error
+    sim.advance(sim.lead.busy_until)  # free: the check-in starts
+    assert not sim.lead.queue and sim.world.patients["p01-whitaker"].status.value == "waiting"
 
 
 def test_shortcuts_need_alt_inside_a_field_and_esc_closes(ctx: AppContext) -> None:

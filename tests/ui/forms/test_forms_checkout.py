@@ -31,7 +31,7 @@ def test_referral_then_check_out(ctx: AppContext) -> None:
     d.click(form.referral_button)
     assert rec.last == ProcessReferral(patient="p12-pierce")
     assert form.summary.html_text == "<b>Referral</b> to cardiology: sent"
-    sim.advance(sim.world.ma.busy_until)
+    sim.advance(sim.lead.busy_until)
     d.key(pygame.K_RETURN)
     assert rec.last == CheckOut(patient="p12-pierce") and rec.results[-1].ok
     assert form.closed

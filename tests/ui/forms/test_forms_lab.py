@@ -94,10 +94,10 @@ def test_label_clotting_centrifuge_and_pack(ctx: AppContext) -> None:
     d.key(pygame.K_d)
     d.key(pygame.K_RETURN)
     drawn = sim.world.specimens[0].drawn_t
-    sim.advance(sim.world.ma.busy_until)
+    sim.advance(sim.lead.busy_until)
     d.key(pygame.K_l)
     assert rec.last == LabelSpecimens(patient="p01-whitaker", identifiers=["name", "dob"])
-    sim.advance(sim.world.ma.busy_until)
+    sim.advance(sim.lead.busy_until)
     d.frame()
     clotted = drawn + 30 * MINUTE
     text = form.specimens.html_text
@@ -110,7 +110,7 @@ def test_label_clotting_centrifuge_and_pack(ctx: AppContext) -> None:
     assert rec.last == Centrifuge(patient="p01-whitaker") and rec.results[-1].ok
     d.frame()
     assert "in the centrifuge until" in form.specimens.html_text
-    sim.advance(sim.world.ma.busy_until)
+    sim.advance(sim.lead.busy_until)
     d.key(pygame.K_k)  # too early: the sim says why
     assert not rec.results[-1].ok
     assert form.message.startswith("Denise Whitaker's tubes are in the centrifuge until")

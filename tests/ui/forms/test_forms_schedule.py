@@ -19,7 +19,7 @@ PID = "p03-hernandez-m"  # follow-up in 14-28 days; "afternoons only, please"
 def after_exam(pid: str = PID) -> Simulation:
     sim = new_sim()
     play_until(sim, lambda s: s.world.patients[pid].status.value == "exam_done")
-    sim.advance(max(sim.now, sim.world.ma.busy_until))
+    sim.advance(max(sim.now, sim.lead.busy_until))
     return sim
 
 

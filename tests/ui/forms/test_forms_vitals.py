@@ -140,7 +140,7 @@ def test_review_history_and_escalate(ctx: AppContext) -> None:
     d.key(pygame.K_h)
     assert rec.last == ReviewHistory(patient="p01-whitaker")
     assert form.history.text.startswith("Allergies: sulfa (rash)")
-    sim.advance(sim.world.ma.busy_until)
+    sim.advance(sim.lead.busy_until)
     d.key(pygame.K_e)
     assert rec.last == Escalate(patient="p01-whitaker")
     assert form.message.startswith("Busy ") and " s: " in form.message

@@ -1,0 +1,41 @@
+"""Look-ups the rules share: a patient by id, a patient in an exam room, a room."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.sim.state import IN_ROOM, PatientState, RoomState, Status
+
+if TYPE_CHECKING:
+    from game.sim.engine import Simulation
+
+
+def no_patient(sim: Simulation, pid: str) -> str | None:
+    """Why there is no such patient, or None."""
+    return None if pid in sim.world.patients else f"There is no patient '{pid}' today."
+
+
+def not_in_room(sim: Simulation, pid: str, allowed: frozenset[Status] = IN_ROOM) -> str | None:
+    """Why the patient is not in an exam room in one of the allowed states, or None."""
+    missing = no_patient(sim, pid)
+    if missing:
+        return missing
+    p = sim.world.patients[pid]
+    if p.status not in allowed or p.room is None:
+        return f"{p.name} is not in an exam room for that ({p.status.value})."
+    return None
+
+
+def patient(sim: Simulation, pid: str) -> PatientState:
+    """A patient a passing check has vouched for."""
+    return sim.world.patients[pid]
+
+
+def room(sim: Simulation, rid: str) -> RoomState:
+    """A room a passing check has vouched for."""
+    return sim.world.rooms[rid]
+
+
+def no_room(sim: Simulation, rid: str) -> str | None:
+    """Why there is no such room, or None."""
+    return None if rid in sim.world.rooms else f"There is no room '{rid}'."

@@ -1,0 +1,49 @@
+"""The team on the floor plan: a square token per staff member, ringed when directed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui import theme
+from game.ui.forms.fmt import time_left
+
+if TYPE_CHECKING:
+    from game.sim.state import StaffState
+    from game.ui.floorplan import FloorPlan
+
+
+def _tip(floor: FloorPlan, m: StaffState, team: bool, directed: bool) -> str:
+    now = floor.sim.now
+    who = f"{m.name} ({'MA' if m.role == 'ma' else 'front desk'})" if team else "You (the MA)"
+    state = (f"{m.activity}, {time_left(m.busy_until - now)} left" if m.busy_until > now
+             else "clocked out" if m.clocked_out else "free")
+    queued = f"; {len(m.queue)} queued" if m.queue else ""
+    how = ("" if not team else " You direct them now." if directed
+           else " Click to direct them." if m.player else " A coworker: they work alone.")
+    return f"{who}: {state}{queued}.{how}"
+
+
+def draw_team(floor: FloorPlan, s: pygame.Surface, now: float) -> None:
+    """Every staff member where they are (or walking); a token is a square, not a circle,
+    so it never reads as a patient. The one the player directs is ringed, a coworker's is
+    grey, and each command waiting in a queue is a small chip beside its token."""
+    sim, g = floor.sim, floor.geo
+    team = len(sim.world.staff) > 1
+    directed = sim.staff(floor.actor)
+    r = g.token_r
+    for m in sim.world.staff.values():
+        c = g.px(*floor.ma_position(now, m.id))
+        label = "YOU" if not team else "".join(w[0] for w in m.name.split()[:2]).upper()
+        box = pygame.Rect(c[0] - r - 3, c[1] - r, 2 * r + 6, 2 * r)
+        pygame.draw.rect(s, theme.ACCENT if m.player else theme.MUTED, box, border_radius=4)
+        pygame.draw.rect(s, theme.INK, box, 2, border_radius=4)
+        if team and m is directed:
+            pygame.draw.rect(s, theme.WARN, box.inflate(6, 6), 3, border_radius=6)
+        floor.text.blit(s, label, c, max(9, r * 3 // 4), (255, 255, 255), bold=True,
+                        anchor="center")
+        for i in range(len(m.queue)):
+            pygame.draw.rect(s, theme.WARN, pygame.Rect(box.right + 3, box.top + i * 6, 8, 4))
+        floor.hits.insert(0, (box, _tip(floor, m, team, m is directed),
+                              ("staff", m.id) if team else None))
