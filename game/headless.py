@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import os
 import sys
@@ -17,11 +16,10 @@ from game.report.writers import write_report
 from game.scenario.errors import InputError, Problem
 from game.scenario.load import LoadedScenario, load_scenario
 from game.scenario.schema import schema_text
+from game.session import new_log
 from game.sim.engine import Simulation
 from game.sim.log import (
-    ScenarioRef,
     SessionLog,
-    Source,
     TimedCommand,
     load_actions,
     load_log,
@@ -69,20 +67,6 @@ def err(text: str) -> None:
 def hms(t: int) -> str:
     """HH:MM:SS of seconds since midnight."""
     return f"{t // 3600:02d}:{t % 3600 // 60:02d}:{t % 60:02d}"
-
-
-def new_log(loaded: LoadedScenario, seed: int, policy: str | None,
-            player: str | None = None, source: Source | None = None,
-            played_at: str | None = None) -> SessionLog:
-    """An empty session log for a day about to be played, dated now by the wall clock.
-
-    The date is taken here, outside the simulation, which reads no clock. Without a source,
-    a day with a policy is a bot's and one without is the window's.
-    """
-    ref = ScenarioRef(id=loaded.scenario.id, sha256=loaded.sha256, file=loaded.path.name)
-    when = played_at or dt.datetime.now().astimezone().isoformat(timespec="seconds")
-    return SessionLog(scenario=ref, seed=seed, policy=policy, player=player,
-                      source=source or ("bot" if policy else "window"), played_at=when)
 
 
 def _rejections(commands: list[TimedCommand], results: list[tuple[int, Result]]) -> list[str]:

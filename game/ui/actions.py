@@ -6,9 +6,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from game.sim import commands as c
-from game.sim.rules.base import Affordance, Can, GroupKind
-from game.sim.rules.checklist import checklist_phase
 from game.sim.state import Status
+from game.sim.view import Affordance, Can, GroupKind, checklist_phase
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation

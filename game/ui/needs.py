@@ -6,13 +6,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.sim.commands import MarkNoShow
-from game.sim.rules.base import Can
-from game.sim.rules.checkout import unfinished_orders
-from game.sim.rules.door import RoomingStep, rooming_steps_left
-from game.sim.rules.front_desk import WALKOUT_WARNING, patience_left
-from game.sim.rules.lab import specimen_stage
-from game.sim.rules.provider import on_duty
 from game.sim.state import PatientState, Status
+from game.sim.view import (
+    WALKOUT_WARNING,
+    Can,
+    RoomingStep,
+    on_duty,
+    patience_left,
+    rooming_steps_left,
+    specimen_stage,
+    unfinished_orders,
+)
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from game.headless import new_log, replay
+from game.headless import replay
 from game.scenario.load import load_scenario
+from game.session import new_log
 from game.sim.engine import Simulation
 from game.sim.log import SessionLog, save_log
 from game.sim.policies import POLICIES

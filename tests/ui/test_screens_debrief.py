@@ -15,10 +15,10 @@ from typing import Any
 import pygame
 import pytest
 
-from game.headless import new_log
 from game.paths import SCENARIOS
 from game.report.model import build_report
 from game.scenario.load import LoadedScenario, load_scenario
+from game.session import new_log
 from game.sim.engine import Simulation
 from game.sim.policies import POLICIES
 from game.sim.runner import play_policy

@@ -7,9 +7,8 @@ import html
 import pygame
 
 from game.sim.commands import CheckIn
-from game.sim.rules.base import Can
-from game.sim.rules.front_desk import chart_opened
 from game.sim.state import PatientState
+from game.sim.view import Can, chart_opened
 from game.ui.forms.fmt import chart_date, money, spoken_date, spoken_time
 from game.ui.forms.identify import chosen, identifier_ticks
 from game.ui.forms.kit import PAD, ROW, FormBase, Rows, keys_hint

@@ -10,8 +10,8 @@ from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextEntryLine
 
 from game.scenario.types import clock
 from game.sim.commands import CompleteTask, LogFridge
-from game.sim.rules.checklist import FREEZER_RANGE_C, FRIDGE_RANGE_C
 from game.sim.state import TaskState
+from game.sim.view import FREEZER_RANGE_C, FRIDGE_RANGE_C
 from game.ui.forms.fmt import at
 from game.ui.forms.kit import PAD, FormBase, Rows, Tick, keys_hint
 from game.ui.forms.parse import FieldError, number

@@ -8,8 +8,8 @@ import pygame
 
 from game.clinical.lab import LAB_TESTS
 from game.sim.commands import CheckOut, ProcessReferral
-from game.sim.rules.lab import needed_tubes, specimens_of
 from game.sim.state import PatientState
+from game.sim.view import needed_tubes, specimens_of
 from game.ui.forms.fmt import short_date
 from game.ui.forms.kit import PAD, ROW, FormBase, Rows, keys_hint
 

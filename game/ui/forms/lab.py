@@ -17,7 +17,7 @@ from game.sim.commands import (
     PackSpecimens,
     valid_identifiers,
 )
-from game.sim.rules.lab import specimens_of
+from game.sim.view import specimens_of
 from game.ui.forms.identify import chosen, identifier_ticks
 from game.ui.forms.kit import PAD, ROW, FormBase, Rows, keys_hint
 from game.ui.forms.lab_view import (

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.clinical.lab import CENTRIFUGE_MINUTES, CLOT_MINUTES, LAB_TESTS, TUBES, Tube
-from game.sim.rules.lab import specimens_of
+from game.sim.view import specimens_of
 from game.ui.forms.fmt import at, chart_date, minutes_left
 from game.ui.forms.style import BOX_SMALL_SIZE
 from game.ui.theme import FONT_BOLD, FONT_REGULAR

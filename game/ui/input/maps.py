@@ -24,6 +24,7 @@ class Intent(StrEnum):
     MENU = "menu"
     HELP = "help"
     DESELECT = "deselect"
+    NEXT_STAFF = "next_staff"
     # menus, dialogs, forms and the debrief
     CLOSE = "close"
     QUIT = "quit"
@@ -85,12 +86,15 @@ DAY = KeyMap("During the day", (
                "with nothing selected, T opens the checklist and Q clocks out",
                {Chord(k): act(chr(k)) for k in LETTERS},
                label="Letter keys"),
-    Binding.of("Select nothing: the day's overview and checklists",
+    Binding.of("Select nothing: the day's overview, checklists and the queue to cancel from",
                {Chord(pygame.K_BACKSPACE): Intent.DESELECT}),
+    Binding.of("On a team day: direct the next staff member (or click their token)",
+               {Chord(pygame.K_BACKQUOTE): Intent.NEXT_STAFF}),
     Binding.of("Close the open form, or open the pause menu", {ESC: Intent.MENU}),
     Binding.of("This help", {F1: Intent.HELP}),
 ), mouse=(
-    ("Click", "Select a patient, a room or a station on the floor plan or in the queue"),
+    ("Click", "Select a patient, a room or a station on the floor plan or in the queue; "
+              "a staff token directs that staff member"),
     ("Mouse wheel", "Scroll a long clinic's floor plan sideways"),
 ))
 

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 import pygame
 import pygame_gui
 
-from game.headless import new_log
 from game.report.model import build_report
+from game.session import new_log
 from game.sim.commands import Command, EndDay
 from game.sim.engine import Simulation
 from game.sim.log import TimedCommand
