@@ -9,6 +9,7 @@ import time
 import unicodedata
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
@@ -19,9 +20,13 @@ from game.paths import DEFAULT_SCENARIO, load_named_scenario
 from game.scenario.errors import InputError
 from game.ui.context import AppContext
 from game.ui.input import GLOBAL, Intent, intent_for, typed_text
+from game.ui.kit.sound import Sounds
+from game.ui.kit.theme import load_theme
 from game.ui.saves import Saves
-from game.ui.sound import Sounds
-from game.ui.theme import load_theme
+
+if TYPE_CHECKING:
+    from game.scenario.load import LoadedScenario
+    from game.ui.scene import Scene
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (1024, 640)
@@ -79,6 +84,31 @@ def fit_to_desktop(size: tuple[int, int]) -> tuple[int, int]:
     return (max(MIN_SIZE[0], min(size[0], dw)), max(MIN_SIZE[1], min(size[1], dh)))
 
 
+class GameScreens:
+    """The screens the context switches to, made here so that the context imports no scene.
+    Each is imported when first shown: the title opens without loading the day's modules."""
+
+    def title(self, ctx: AppContext) -> Scene:
+        """The title screen."""
+        from game.ui.scenes.title import TitleScene
+
+        return TitleScene(ctx)
+
+    def day(self, ctx: AppContext, loaded: LoadedScenario, seed: int,
+            autoplay: str | None) -> Scene:
+        """The day screen for a scenario and seed, played by the player or a bot."""
+        from game.ui.scenes.day import DayScene
+
+        return DayScene(ctx, loaded, seed, autoplay)
+
+    def debrief(self, ctx: AppContext, report: dict[str, Any], loaded: LoadedScenario,
+                seed: int, new_best: bool, log_path: Path | None) -> Scene:
+        """The end-of-day debrief."""
+        from game.ui.scenes.debrief import DebriefScene
+
+        return DebriefScene(ctx, report, loaded, seed, new_best, log_path)
+
+
 def build_context(size: tuple[int, int] = DEFAULT_SIZE, saves: Saves | None = None
                   ) -> AppContext:
     """Initialise pygame and everything a scene needs (used by the app and by tests)."""
@@ -94,7 +124,8 @@ def build_context(size: tuple[int, int] = DEFAULT_SIZE, saves: Saves | None = No
     screen = create_window(size)
     manager = pygame_gui.UIManager(size, load_theme(), enable_live_theme_updates=False)
     sounds = Sounds(muted=settings.muted)
-    return AppContext(screen, manager, saves, settings, sounds, player=settings.player)
+    return AppContext(screen, manager, saves, settings, sounds, GameScreens(),
+                      player=settings.player)
 
 
 class App:

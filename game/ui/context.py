@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pygame
 import pygame_gui
@@ -14,7 +14,26 @@ from game.ui.scene import Scene, SceneStack
 
 if TYPE_CHECKING:
     from game.scenario.load import LoadedScenario
-    from game.ui.sound import Sounds
+    from game.ui.kit.sound import Sounds
+
+
+class Screens(Protocol):
+    """Makes the screens a context switches to. The app supplies it, so that this module
+    (which every scene imports) imports no scene."""
+
+    def title(self, ctx: AppContext) -> Scene:
+        """The title screen."""
+        ...
+
+    def day(self, ctx: AppContext, loaded: LoadedScenario, seed: int,
+            autoplay: str | None) -> Scene:
+        """The day screen for a scenario and seed, played by the player or a bot."""
+        ...
+
+    def debrief(self, ctx: AppContext, report: dict[str, Any], loaded: LoadedScenario,
+                seed: int, new_best: bool, log_path: Path | None) -> Scene:
+        """The end-of-day debrief."""
+        ...
 
 
 @dataclass
@@ -26,6 +45,7 @@ class AppContext:
     saves: Saves
     settings: Settings
     sounds: Sounds
+    screens: Screens
     stack: SceneStack = field(default_factory=SceneStack)
     running: bool = True
     player: str = ""
@@ -47,23 +67,18 @@ class AppContext:
 
     def show_title(self) -> None:
         """Back to the title screen."""
-        from game.ui.scenes.title import TitleScene
-
-        self.stack.replace(TitleScene(self))
+        self.stack.replace(self.screens.title(self))
 
     def start_day(self, loaded: LoadedScenario, seed: int, autoplay: str | None = None) -> None:
         """Begin a day of a scenario."""
-        from game.ui.scenes.day import DayScene
-
         self.form_memory.clear()
-        self.stack.replace(DayScene(self, loaded, seed, autoplay))
+        self.stack.replace(self.screens.day(self, loaded, seed, autoplay))
 
     def show_debrief(self, report: dict[str, Any], loaded: LoadedScenario, seed: int,
                      new_best: bool, log_path: Path | None) -> None:
         """The end-of-day debrief."""
-        from game.ui.scenes.debrief import DebriefScene
-
-        self.stack.replace(DebriefScene(self, report, loaded, seed, new_best, log_path))
+        self.stack.replace(self.screens.debrief(self, report, loaded, seed, new_best,
+                                                log_path))
 
     def quit(self) -> None:
         """Leave the game at the end of this frame."""

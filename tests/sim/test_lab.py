@@ -84,16 +84,19 @@ def test_spinning_before_the_clot_ruins_the_serum(make):
     assert "not separated" in d.entries("lab", "lab rejected")[0].reason
 
 
-def test_unlabeled_tubes_are_rejected_and_cannot_be_labeled_after_the_patient_left(make):
+def test_unlabeled_tubes_never_leave_and_cannot_be_labeled_after_the_patient_left(make):
     d = make(lab_day(["CBC"]))
     through_exam(d, "lab")
     d.do(c.DrawBlood(patient="lab", identifiers=IDS, tubes=["lavender"]))
     d.do(c.CheckOut(patient="lab"))
     late = d.do(c.LabelSpecimens(patient="lab", identifiers=IDS))
     assert not late.ok and "patient's presence" in late.reason
-    d.do(c.PackSpecimens(patient="lab"))
+    packed = d.do(c.PackSpecimens(patient="lab"))
+    assert not packed.ok and "unlabeled tube never leaves the room" in packed.reason
     ship(d)
-    assert "unlabeled" in d.entries("lab", "lab rejected")[0].reason
+    d.sim.finish()
+    sent = [e for e in d.entries("lab", "specimens") if e.max == 2]
+    assert sent and sent[0].points == 0 and "not sent" in sent[0].reason
 
 
 def test_drawing_without_two_identifiers_is_a_safety_penalty(make):

@@ -7,7 +7,7 @@ import pygame
 import pygame_gui
 
 from game.sim import commands as c
-from game.ui.needs import need_of
+from game.ui.day.needs import need_of
 
 
 def test_queue_asks_for_the_history_review_before_recording(driver, short_morning) -> None:
@@ -41,7 +41,7 @@ def test_alt_shortcut_text_is_not_typed(driver, ctx) -> None:
 
 def test_the_fridge_says_whether_vaccines_may_be_used(short_morning) -> None:
     from game.sim.engine import Simulation
-    from game.ui.chart_lines import vaccine_line
+    from game.ui.day.chart_lines import vaccine_line
 
     sim = Simulation(short_morning.scenario, 1)
     assert vaccine_line(sim) == ("warn", "Vaccines: not to be used until today's temperatures "
@@ -59,7 +59,7 @@ def test_the_fridge_says_whether_vaccines_may_be_used(short_morning) -> None:
 
 
 def test_provider_tokens_show_initials_not_a_title() -> None:
-    from game.ui.floorplan import provider_initials
+    from game.ui.day.floorplan import provider_initials
 
     assert provider_initials("Dr. Naomi Hollis") == "NH"
     assert provider_initials("Camille Odum, CPNP") == "CO"  # a nurse practitioner is not "Dr"
@@ -68,7 +68,7 @@ def test_provider_tokens_show_initials_not_a_title() -> None:
 
 def test_the_chart_panel_shows_the_chart_opened_at_check_in(standard_day) -> None:
     from game.sim.engine import Simulation
-    from game.ui.chart_lines import patient_lines
+    from game.ui.day.chart_lines import patient_lines
 
     sim = Simulation(standard_day.scenario, 1)
     trap = "p13-hernandez-m2"  # the later of two patients named Maria Hernandez

@@ -8,7 +8,7 @@ import pygame
 
 from game.sim import commands as c
 from game.sim.results import Queued
-from game.ui.sim_clock import SIM_SECONDS_PER_REAL_SECOND
+from game.ui.day.sim_clock import SIM_SECONDS_PER_REAL_SECOND
 
 
 def logged(scene) -> list[dict]:

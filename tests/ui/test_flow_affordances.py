@@ -15,8 +15,8 @@ from game.sim.policies.naive import NaivePolicy
 from game.sim.policies.reference import ReferencePolicy
 from game.sim.rules.base import Can
 from game.sim.state import PatientState, Status
-from game.ui.actions import Action, patient_actions
-from game.ui.needs import need_of
+from game.ui.day.actions import Action, patient_actions
+from game.ui.day.needs import need_of
 from tests.fuzz_settings import examples
 
 DAYS = {name: load_scenario(SCENARIOS / f"{name}.json").scenario

@@ -8,7 +8,7 @@ import re
 from game.scenario.models import Scenario
 from game.sim.engine import Simulation
 from game.sim.state import Status
-from game.ui.needs import need_of, patience_left
+from game.ui.day.needs import need_of, patience_left
 from tests.sim.conftest import patient_dict, scenario_dict
 
 

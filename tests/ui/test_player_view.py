@@ -15,10 +15,10 @@ from game.scenario.types import clock
 from game.sim.commands import CompleteTask, DrawBlood
 from game.ui.app import App
 from game.ui.context import AppContext
-from game.ui.forms.fmt import plural, pts, time_left
+from game.ui.debrief.notes import notes_html
 from game.ui.forms.lab import LabForm
+from game.ui.kit.fmt import plural, pts, time_left
 from game.ui.scenes.debrief import DebriefScene
-from game.ui.scenes.debrief_notes import notes_html
 from tests.ui.forms.helpers import Driver as FormDriver
 from tests.ui.forms.helpers import Recorder, after_exam, form_rect
 from tests.ui.test_screens_debrief import play

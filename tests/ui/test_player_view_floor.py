@@ -6,9 +6,9 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.ui.context_panel import MORE
+from game.ui.day.context_panel import MORE
+from game.ui.day.toasts import Toasts
 from game.ui.input import Pointer
-from game.ui.toasts import Toasts
 
 
 def people(scene) -> tuple[pygame.Rect, list[pygame.Rect]]:
@@ -90,7 +90,7 @@ def test_a_long_teaching_note_is_never_cut_without_a_way_to_read_it(driver,
 
 
 def test_toasts_say_all_of_a_short_message() -> None:
-    from game.ui.text_cache import TextCache
+    from game.ui.kit.text_cache import TextCache
 
     toasts = Toasts(TextCache())
     toasts.add("Checked in", "good")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from game.paths import ROOT
-from game.ui.sound import NAMES, SOUND_DIR
+from game.ui.kit.sound import NAMES, SOUND_DIR
 
 sys.path.insert(0, str(ROOT / "tools"))
 import make_sounds
@@ -41,7 +41,7 @@ def test_no_scenario_opens_the_title_and_saves_a_screenshot(tmp_path: Path) -> N
     image = pygame.image.load(str(shot))
     assert image.get_size() == (1280, 720)
     # the header band of the title screen is the accent colour
-    from game.ui.theme import ACCENT
+    from game.ui.kit.theme import ACCENT
 
     assert tuple(image.get_at((640, 4)))[:3] == ACCENT
     assert "Traceback" not in done.stderr
@@ -82,7 +82,7 @@ def test_the_generator_makes_the_shipped_files(tmp_path: Path) -> None:
 
 def test_sounds_play_and_mute() -> None:
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    from game.ui.sound import Sounds
+    from game.ui.kit.sound import Sounds
 
     sounds = Sounds()
     sounds.preload()

@@ -24,11 +24,11 @@ from game.sim.policies import POLICIES
 from game.sim.runner import play_policy
 from game.ui.app import App, build_context
 from game.ui.context import AppContext
+from game.ui.debrief.notes import lost_entries, notes_html
+from game.ui.debrief.timeline import KINDS, activity_kind, build_timeline
 from game.ui.saves import Saves
 from game.ui.scenes.debrief import DebriefScene
-from game.ui.scenes.debrief_notes import lost_entries, notes_html
 from game.ui.scenes.title import TitleScene
-from game.ui.timeline import KINDS, activity_kind, build_timeline
 
 STEP = 1 / 60
 

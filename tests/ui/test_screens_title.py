@@ -20,11 +20,11 @@ from game.scenario.load import load_scenario
 from game.ui.app import App, build_context
 from game.ui.context import AppContext
 from game.ui.saves import Saves
-from game.ui.scenes.catalog import load_choices
 from game.ui.scenes.help import HelpOverlay
 from game.ui.scenes.overlay import ConfirmOverlay
 from game.ui.scenes.settings import SettingsOverlay
 from game.ui.scenes.title import TitleScene
+from game.ui.title.catalog import load_choices
 
 STEP = 1 / 60
 

@@ -17,13 +17,13 @@ from game.sim.results import Rejected, Result
 from game.sim.rules.lab import needed_tubes
 from game.sim.state import Status
 from game.ui import app
+from game.ui.day.needs import Need
 from game.ui.forms.check_in import CheckInForm
 from game.ui.forms.checklist import ChecklistForm
 from game.ui.forms.checkout import CheckoutForm
 from game.ui.forms.lab import LabForm
 from game.ui.forms.schedule import ScheduleForm
 from game.ui.forms.vitals import FLAGS, VitalsForm
-from game.ui.needs import Need
 from game.ui.scenes.day import DayScene
 from game.ui.scenes.debrief import DebriefScene
 

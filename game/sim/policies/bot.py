@@ -154,7 +154,7 @@ class Bot:
             if self.style.careful and (cmd := m.first(c.ReviewHistory, p.id)):
                 return cmd
             meas = p.measured
-            if m.get(c.RecordVitals, p.id) and meas is not None:
+            if m.get(c.RecordVitals, p.id) and meas is not None and p.recorded is None:
                 flags = ([s for s in c.VITAL_NAMES
                           if s in abnormal_signs(meas, p.age_years, p.spec.sex)]
                          if self.style.careful else [])

@@ -223,7 +223,7 @@ def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
             yield Offer(GroupKind.PATIENT, pid, ProcessReferral(patient=pid),
                         f"Send referral: {orders.referral}",
                         f"At the workstation ({_mins(sim.d.process_referral)}).", key="p")
-        if p.status == Status.CHECKED_OUT and not p.chart_done:
+        if not p.chart_done:
             yield Offer(GroupKind.PATIENT, pid, CompleteChart(patient=pid), "Complete chart",
                         "Finish the visit's documentation at the workstation "
                         f"({_mins(sim.d.complete_chart)}).", key="d")

@@ -226,8 +226,12 @@ def check_centrifuge(sim: Simulation, _actor: StaffState, cmd: Centrifuge) -> st
     """Serum tubes not yet spun can go in the centrifuge (too early is a mistake, scored)."""
     if missing := no_patient(sim, cmd.patient):
         return missing
+    name = sim.world.patients[cmd.patient].name
     if not _unspun(sim, cmd.patient):
-        return f"{sim.world.patients[cmd.patient].name} has no serum tubes waiting to be spun."
+        return f"{name} has no serum tubes waiting to be spun."
+    if any(s.label_of is None for s in specimens_of(sim, cmd.patient)):
+        return (f"Label {name}'s tubes at the bedside first: an unlabeled tube never "
+                "leaves the room.")
     return None
 
 
@@ -257,6 +261,9 @@ def check_pack(sim: Simulation, _actor: StaffState, cmd: PackSpecimens) -> str |
     todo = [s for s in specimens_of(sim, p.id) if not s.packed]
     if not todo:
         return f"{p.name} has no tubes to pack."
+    if any(s.label_of is None for s in todo):
+        return (f"Label {p.name}'s tubes at the bedside first: an unlabeled tube never "
+                "leaves the room.")
     spinning = [s.spun_at + 60 * CENTRIFUGE_MINUTES for s in todo if s.spun_at is not None
                 and sim.now < s.spun_at + 60 * CENTRIFUGE_MINUTES]
     if spinning:
@@ -346,10 +353,12 @@ def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
             yield Offer(GroupKind.PATIENT, pid, Centrifuge(patient=pid),
                         f"Centrifuge {last}'s tubes", f"Spin the {names}. Serum tubes must "
                         f"clot {CLOT_MINUTES} minutes first.", key="g")
-        elif any(not s.packed for s in tubes):
+        if any(not s.packed for s in tubes):
+            unspun = " The serum tubes are not spun yet: the lab would reject them." \
+                if _unspun(sim, pid) else ""
             yield Offer(GroupKind.PATIENT, pid, PackSpecimens(patient=pid),
                         f"Pack {last}'s tubes", "Put the labeled, spun tubes in the courier "
-                        "box.", key="k")
+                        f"box.{unspun}", key="k")
 
 
 RULE = Rule(

@@ -104,8 +104,13 @@ def room_patient(sim: Simulation, actor: StaffState, cmd: RoomPatient) -> Accept
 
 
 def check_measure(sim: Simulation, _actor: StaffState, cmd: MeasureVitals) -> str | None:
-    """The devices are used before the provider comes in."""
-    return not_in_room(sim, cmd.patient, MEASURABLE)
+    """The devices are used once, before the provider comes in."""
+    if why := not_in_room(sim, cmd.patient, MEASURABLE):
+        return why
+    p = sim.world.patients[cmd.patient]
+    if p.measured is not None:
+        return f"{p.name}'s vital signs are already measured: record what the devices show."
+    return None
 
 
 def measure_vitals(sim: Simulation, actor: StaffState, cmd: MeasureVitals) -> Accepted:
@@ -320,7 +325,9 @@ def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
             yield Offer(GroupKind.PATIENT, pid, ReviewHistory(patient=pid), "Review history",
                         "Allergies and medications with the patient "
                         f"({_mins(d.review_history)}).", key="h")
-        if p.recorded is None and (p.measured is not None or p.status in MEASURABLE):
+        # Before the provider comes in the chart can be written (or corrected); with the
+        # provider in (an escalation), what was measured can still be charted once.
+        if p.status in MEASURABLE or (p.measured is not None and p.recorded is None):
             yield Offer(GroupKind.PATIENT, pid, empty_record(pid), "Record vitals…",
                         "Type the device's readings into the chart and flag the abnormal ones.",
                         form="vitals", key="r")

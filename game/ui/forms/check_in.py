@@ -9,10 +9,10 @@ import pygame
 from game.sim.commands import CheckIn
 from game.sim.state import PatientState
 from game.sim.view import Can, chart_opened
-from game.ui.forms.fmt import chart_date, money, spoken_date, spoken_time
 from game.ui.forms.identify import chosen, identifier_ticks
 from game.ui.forms.kit import PAD, ROW, FormBase, Rows, keys_hint
 from game.ui.forms.parse import FieldError, dollars
+from game.ui.kit.fmt import chart_date, money, spoken_date, spoken_time
 
 SEARCHABLE = frozenset({"name", "dob", "mrn", "phone"})
 

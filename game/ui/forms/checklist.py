@@ -12,9 +12,9 @@ from game.scenario.types import clock
 from game.sim.commands import CompleteTask, LogFridge
 from game.sim.state import TaskState
 from game.sim.view import FREEZER_RANGE_C, FRIDGE_RANGE_C
-from game.ui.forms.fmt import at
 from game.ui.forms.kit import PAD, FormBase, Rows, Tick, keys_hint
 from game.ui.forms.parse import FieldError, number
+from game.ui.kit.fmt import at
 
 TASK_H = 30
 FRIDGE_H = 120

@@ -10,8 +10,8 @@ from game.clinical.lab import LAB_TESTS
 from game.sim.commands import CheckOut, ProcessReferral
 from game.sim.state import PatientState
 from game.sim.view import needed_tubes, specimens_of
-from game.ui.forms.fmt import short_date
 from game.ui.forms.kit import PAD, ROW, FormBase, Rows, keys_hint
+from game.ui.kit.fmt import short_date
 
 TIP_REFERRAL = "Send the referral the provider ordered (at the workstation)."
 TIP_CHECK_OUT = ("The patient leaves and the room must be cleaned. Finish every order first: "

@@ -12,10 +12,10 @@ from pygame_gui.elements import UIButton, UICheckBox, UILabel, UITextBox, UIText
 
 from game.sim.results import Queued, Rejected, Result
 from game.ui.forms.base import Form, Submit
-from game.ui.forms.fmt import time_left
 from game.ui.forms.style import ensure_form_theme
 from game.ui.input import FORM, Intent, KeyMap, form_keys, intent_for, shortcut_name
-from game.ui.theme import BAD, GOOD, MUTED, hexcol
+from game.ui.kit.fmt import time_left
+from game.ui.kit.theme import BAD, GOOD, MUTED, hexcol
 
 if TYPE_CHECKING:
     from game.sim.commands import Command

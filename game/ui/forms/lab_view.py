@@ -11,9 +11,9 @@ import pygame
 
 from game.clinical.lab import CENTRIFUGE_MINUTES, CLOT_MINUTES, LAB_TESTS, TUBES, Tube
 from game.sim.view import specimens_of
-from game.ui.forms.fmt import at, chart_date, minutes_left
 from game.ui.forms.style import BOX_SMALL_SIZE
-from game.ui.theme import FONT_BOLD, FONT_REGULAR
+from game.ui.kit.fmt import at, chart_date, minutes_left
+from game.ui.kit.theme import FONT_BOLD, FONT_REGULAR
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation

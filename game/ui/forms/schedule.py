@@ -11,8 +11,8 @@ from pygame_gui.elements import UIButton, UILabel
 
 from game.scenario.types import WEEKDAYS, clock, seconds
 from game.sim.commands import BookFollowUp
-from game.ui.forms.fmt import short_date
 from game.ui.forms.kit import PAD, ROW, FormBase, Rows, keys_hint
+from game.ui.kit.fmt import short_date
 
 CELL_H = 22
 MAX_WEEKS_AHEAD = 60

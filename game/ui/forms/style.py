@@ -6,7 +6,7 @@ from typing import Any
 
 import pygame_gui
 
-from game.ui.theme import (
+from game.ui.kit.theme import (
     ACCENT,
     BAD,
     FONT_BOLD,

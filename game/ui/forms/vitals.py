@@ -12,7 +12,6 @@ from pygame_gui.elements import UILabel, UIPanel, UITextEntryLine
 from game.clinical.vitals import Reading
 from game.sim.commands import Escalate, MeasureVitals, RecordVitals, ReviewHistory, VitalName
 from game.sim.state import PatientState
-from game.ui.forms.fmt import at, minutes_left
 from game.ui.forms.kit import PAD, ROW, FormBase, Rows, keys_hint
 from game.ui.forms.parse import FieldError, number
 from game.ui.forms.vitals_help import (
@@ -23,6 +22,7 @@ from game.ui.forms.vitals_help import (
     age_text,
     flag_tip,
 )
+from game.ui.kit.fmt import at, minutes_left
 
 
 @dataclass(frozen=True)

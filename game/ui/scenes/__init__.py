@@ -1,1 +1,1 @@
-"""The screens of the game: title, the day, forms, pause, help and debrief."""
+"""The screens, one Scene each (title, day, debrief, overlays); parts in title/, day/, debrief/."""

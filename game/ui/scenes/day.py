@@ -16,20 +16,20 @@ from game.sim.log import TimedCommand
 from game.sim.policies import POLICIES
 from game.sim.results import Accepted, Queued, Rejected, Result
 from game.sim.runner import player_staff
-from game.ui.actions import Action, Selection, day_actions, patient_actions, station_actions
-from game.ui.chart_lines import day_lines, patient_lines, station_lines
-from game.ui.context_panel import ContextPanel
-from game.ui.day_layout import DayLayout
-from game.ui.feedback import Feedback
-from game.ui.floorplan import FloorPlan, Walk, draw_tooltip
+from game.ui.day.actions import Action, Selection, day_actions, patient_actions, station_actions
+from game.ui.day.chart_lines import day_lines, patient_lines, station_lines
+from game.ui.day.context_panel import ContextPanel
+from game.ui.day.feedback import Feedback
+from game.ui.day.floorplan import FloorPlan, Walk, draw_tooltip
+from game.ui.day.layout import DayLayout
+from game.ui.day.queue_panel import QueuePanel
+from game.ui.day.sim_clock import SimClock
+from game.ui.day.toasts import Toasts
+from game.ui.day.topbar import TopBar
 from game.ui.forms.registry import FORMS
 from game.ui.input import Pointer, key_action
-from game.ui.queue_panel import QueuePanel
+from game.ui.kit.text_cache import TextCache
 from game.ui.scene import Scene
-from game.ui.sim_clock import SimClock
-from game.ui.text_cache import TextCache
-from game.ui.toasts import Toasts
-from game.ui.topbar import TopBar
 
 if TYPE_CHECKING:
     from game.scenario.load import LoadedScenario

@@ -10,16 +10,15 @@ import pygame_gui
 
 from game.scenario.types import clock, seconds
 from game.sim.policies import POLICIES
+from game.ui.debrief.draw import DebriefLayout, draw_debrief
+from game.ui.debrief.notes import lost_entries, notes_html
+from game.ui.debrief.timeline import build_timeline
+from game.ui.debrief.timeline_view import TimelineView
 from game.ui.input import DEBRIEF, Intent, intent_for
+from game.ui.kit.badges import Icons
+from game.ui.kit.menu_style import ensure_styles, oid
+from game.ui.kit.text_cache import TextCache
 from game.ui.scene import Scene
-from game.ui.scenes import debrief_draw
-from game.ui.scenes.debrief_draw import DebriefLayout
-from game.ui.scenes.debrief_notes import lost_entries, notes_html
-from game.ui.scenes.icons import Icons
-from game.ui.scenes.style import ensure_styles, oid
-from game.ui.text_cache import TextCache
-from game.ui.timeline import build_timeline
-from game.ui.timeline_view import TimelineView
 
 if TYPE_CHECKING:
     from game.scenario.load import LoadedScenario
@@ -250,6 +249,6 @@ class DebriefScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         """The report below the widgets; a tooltip over the timeline."""
         self.text.clear_drawn()
-        debrief_draw.draw_debrief(surface, self)
+        draw_debrief(surface, self)
         if self.tab == "timeline" and self.ctx.stack.top is self:
             self.timeline_view.draw_tooltip(surface, pygame.mouse.get_pos())

@@ -9,10 +9,10 @@ import pygame
 import pygame_gui
 
 from game.ui.input import HELP, Intent
+from game.ui.kit.menu_style import oid
+from game.ui.kit.theme import ACCENT, MUTED, hexcol
 from game.ui.scenes import help_text
 from game.ui.scenes.overlay import BUTTON_H, GAP, PAD, OverlayScene
-from game.ui.scenes.style import oid
-from game.ui.theme import ACCENT, MUTED, hexcol
 
 if TYPE_CHECKING:
     from game.ui.context import AppContext

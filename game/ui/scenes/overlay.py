@@ -10,8 +10,8 @@ import pygame
 import pygame_gui
 
 from game.ui.input import DIALOG, Intent, KeyMap, intent_for
+from game.ui.kit.menu_style import ensure_styles, oid
 from game.ui.scene import Scene
-from game.ui.scenes.style import ensure_styles, oid
 
 if TYPE_CHECKING:
     from game.ui.context import AppContext

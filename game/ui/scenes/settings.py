@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
+from game.ui.kit.menu_style import oid
 from game.ui.scenes.overlay import BUTTON_H, GAP, PAD, OverlayScene
-from game.ui.scenes.style import oid
 
 if TYPE_CHECKING:
     from game.ui.context import AppContext

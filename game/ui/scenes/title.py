@@ -9,14 +9,13 @@ import pygame_gui
 
 from game.scenario.types import printable
 from game.ui.input import TITLE, Intent, intent_for
-from game.ui.name_entry import NameEntry
+from game.ui.kit.badges import Icons
+from game.ui.kit.menu_style import ensure_styles, oid
+from game.ui.kit.name_entry import NameEntry
+from game.ui.kit.text_cache import TextCache
 from game.ui.scene import Scene
-from game.ui.scenes import title_draw
-from game.ui.scenes.catalog import DayChoice, load_choices
-from game.ui.scenes.icons import Icons
-from game.ui.scenes.style import ensure_styles, oid
-from game.ui.scenes.title_draw import Layout
-from game.ui.text_cache import TextCache
+from game.ui.title.catalog import DayChoice, load_choices
+from game.ui.title.draw import Layout, details_surface, draw_title, notice_height
 
 if TYPE_CHECKING:
     from game.ui.context import AppContext
@@ -64,7 +63,7 @@ class TitleScene(Scene):
     def resume(self) -> None:
         """Back from an overlay: settings or messages may have changed."""
         self._refresh_saved()
-        if self.layout.notice_h != title_draw.notice_height(self.notices):
+        if self.layout.notice_h != notice_height(self.notices):
             self.resize(self.ctx.size)
         self._show_focus()
 
@@ -83,7 +82,7 @@ class TitleScene(Scene):
 
     def _build(self, name: str, seed: str) -> None:
         manager = self.ctx.manager
-        lay = self.layout = Layout.for_size(self.ctx.size, title_draw.notice_height(self.notices),
+        lay = self.layout = Layout.for_size(self.ctx.size, notice_height(self.notices),
                                             len(self.choices))
         self.name_entry = NameEntry(lay.name_entry, manager,
                                     object_id=oid("@field", "#player_name"))
@@ -132,7 +131,7 @@ class TitleScene(Scene):
         choice = self.choices[self.index]
         key = (choice.id, *size)
         if key not in self._details:
-            self._details[key] = title_draw.details_surface(choice, size[0], size[1], self.text)
+            self._details[key] = details_surface(choice, size[0], size[1], self.text)
         return self._details[key]
 
     def scroll_details(self, pixels: int) -> None:
@@ -263,4 +262,4 @@ class TitleScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         """Header, day cards, the chosen day's details, notices and key hints."""
         self.text.clear_drawn()
-        title_draw.draw_title(surface, self, self.text, self.icons)
+        draw_title(surface, self, self.text, self.icons)

@@ -8,8 +8,8 @@ from game.clinical.lab import LAB_TESTS, TUBES
 from game.clinical.vitals import Reading
 from game.scenario.types import clock
 from game.sim.state import PatientState, Status
-from game.ui.floor_geometry import TITLES
-from game.ui.needs import need_of, patience_left
+from game.ui.day.floor_geometry import TITLES
+from game.ui.day.needs import need_of, patience_left
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation

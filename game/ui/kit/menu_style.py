@@ -8,8 +8,8 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
-from game.ui import theme
-from game.ui.theme import ACCENT, BAD, INK, LINE, MUTED, PANEL, PAPER, hexcol
+from game.ui.kit import theme
+from game.ui.kit.theme import ACCENT, BAD, INK, LINE, MUTED, PANEL, PAPER, hexcol
 
 Colour = tuple[int, int, int]
 

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.ui.scenes.icons import Icons
-from game.ui.text_cache import TextCache
-from game.ui.theme import ACCENT, BAD, GOOD, INK, LINE, MUTED, PANEL, WARN
-from game.ui.timeline import Lane, TimelineModel, hhmm
+from game.ui.debrief.timeline import Lane, TimelineModel, hhmm
+from game.ui.kit.badges import Icons
+from game.ui.kit.text_cache import TextCache
+from game.ui.kit.theme import ACCENT, BAD, GOOD, INK, LINE, MUTED, PANEL, WARN
 
 KIND_COLOURS: dict[str, tuple[int, int, int]] = {
     "desk": ACCENT, "rooming": GOOD, "lab": (118, 78, 158), "provider": WARN, "tasks": MUTED,

@@ -10,12 +10,12 @@ import pygame
 from game.clinical.lab import CENTRIFUGE_MINUTES
 from game.scenario.types import clock
 from game.sim.state import IN_ROOM, PatientState, Status
-from game.ui import icons, theme
-from game.ui.floor_geometry import TITLES, FloorGeometry, along
-from game.ui.forms.fmt import plural
-from game.ui.needs import need_of, patience_left
-from game.ui.staff_tokens import draw_team
-from game.ui.text_cache import TextCache
+from game.ui.day.floor_geometry import TITLES, FloorGeometry, along
+from game.ui.day.needs import need_of, patience_left
+from game.ui.day.staff_tokens import draw_team
+from game.ui.kit import status_icons, theme
+from game.ui.kit.fmt import plural
+from game.ui.kit.text_cache import TextCache
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
@@ -88,14 +88,14 @@ class FloorPlan:
                 room = self.sim.world.rooms[st[5:]]
                 t.blit(surf, t.fit(room.name, self.font, r.w - 8, True), (r.x + 6, r.y + 4),
                        self.font, theme.INK, bold=True)
-                icons.bed(surf, _px_off(g, g.patient_spot(st, 0), off, 0.0, 1.3), g.token_r)
+                status_icons.bed(surf, _px_off(g, g.patient_spot(st, 0), off, 0.0, 1.3), g.token_r)
             else:
                 for i, line in enumerate(t.wrap(TITLES[st], small, r.w - 10, True)[:2]):
                     t.blit(surf, line, (r.x + 6, r.y + 3 + i * (small + 2)), small, theme.MUTED,
                            bold=True)
                 ir = max(7, g.token_r * 2 // 3)
                 c = (r.right - ir - 6, r.bottom - ir - 6)
-                icons.draw(STATION_ICONS[st], surf, c, ir, theme.LINE)
+                status_icons.draw(STATION_ICONS[st], surf, c, ir, theme.LINE)
         # The lab bench: centrifuge and courier box, named on the plan.
         lab = g.station_rect("lab").move(off)
         # Two rows at the left of the bench (centrifuge, courier box); the MA stands at its
@@ -191,7 +191,7 @@ class FloorPlan:
                   "Stocked with supplies" if room.stocked else "Not stocked: do the opening "
                   "stocking task")]
         for icon, word, col, tip in items:
-            icons.draw(icon, s, (x + ir, y + size // 2 + 2), ir, col)
+            status_icons.draw(icon, s, (x + ir, y + size // 2 + 2), ir, col)
             tr = t.blit(s, word, (x + 2 * ir + 4, y), size, col, bold=True)
             self.hits.insert(0, (pygame.Rect(x, y, tr.right - x, size + 4), f"{room.name}: {tip}",
                                  ("station", st)))
@@ -211,7 +211,7 @@ class FloorPlan:
                  f"Courier box: {plural(len(boxed), 'tube')} packed; next pickup "
                  f"{clock(nxt) if nxt is not None else 'none left today'}")):
             c = (c[0] + self.rect.x - round(self.geo.view_x), c[1] + self.rect.y)
-            icons.draw(icon, s, c, r, theme.ACCENT if n else theme.MUTED)
+            status_icons.draw(icon, s, c, r, theme.ACCENT if n else theme.MUTED)
             tr = self.text.blit(s, f"{n} {word}", (c[0] + r + 5, c[1]), size, theme.INK,
                                 anchor="midleft")
             self.hits.insert(0, (pygame.Rect(c[0] - r, c[1] - r, tr.right - c[0] + r, 2 * r),
@@ -312,7 +312,7 @@ class FloorPlan:
             ir = max(5, r // 2)
             ic = (c[0] + r - 1, c[1] - r + 1)
             pygame.draw.circle(s, (255, 255, 255), ic, ir + 2)
-            icons.draw(need.icon, s, ic, ir)
+            status_icons.draw(need.icon, s, ic, ir)
         left = patience_left(p, sim.now)
         if left is not None:
             frac = max(0.0, min(1.0, left / (60 * p.spec.patience_minutes)))

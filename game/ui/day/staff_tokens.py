@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui import theme
-from game.ui.forms.fmt import time_left
+from game.ui.kit import theme
+from game.ui.kit.fmt import time_left
 
 if TYPE_CHECKING:
     from game.sim.state import StaffState
-    from game.ui.floorplan import FloorPlan
+    from game.ui.day.floorplan import FloorPlan
 
 
 def _tip(floor: FloorPlan, m: StaffState, team: bool, directed: bool) -> str:

@@ -1,4 +1,4 @@
-"""Original icons drawn with pygame shapes: every state shown by colour also gets a shape."""
+"""The day screen's state icons, drawn with shapes: every state shown by colour gets one."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pygame
 
-from game.ui import theme
+from game.ui.kit import theme
 
 Colour = tuple[int, int, int]
 Point = tuple[int, int]

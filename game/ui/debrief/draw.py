@@ -9,10 +9,10 @@ import pygame
 
 from game.report.text import percent
 from game.sim.policies import POLICIES
-from game.ui.forms.fmt import plural
-from game.ui.scenes.debrief_notes import CATEGORY_ORDER, category_title, lost_entries
-from game.ui.scenes.style import card
-from game.ui.theme import ACCENT, BAD, GOOD, INK, LINE, MUTED, PANEL, PAPER
+from game.ui.debrief.notes import CATEGORY_ORDER, category_title, lost_entries
+from game.ui.kit.fmt import plural
+from game.ui.kit.menu_style import card
+from game.ui.kit.theme import ACCENT, BAD, GOOD, INK, LINE, MUTED, PANEL, PAPER
 
 if TYPE_CHECKING:
     from game.ui.scenes.debrief import DebriefScene

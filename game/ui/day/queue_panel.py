@@ -8,9 +8,9 @@ import pygame
 
 from game.scenario.types import clock
 from game.sim.state import Status
-from game.ui import icons, theme
-from game.ui.needs import Need, queue
-from game.ui.text_cache import TextCache
+from game.ui.day.needs import Need, queue
+from game.ui.kit import status_icons, theme
+from game.ui.kit.text_cache import TextCache
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
@@ -85,7 +85,7 @@ class QueuePanel:
                          border_radius=5)
         ir = max(6, small // 2 + 1)
         col = theme.BAD if need.urgency == 0 else theme.WARN if need.urgent else theme.ACCENT
-        icons.draw(need.icon, s, (r.x + ir + 6, r.y + font // 2 + 5), ir, col)
+        status_icons.draw(need.icon, s, (r.x + ir + 6, r.y + font // 2 + 5), ir, col)
         x = r.x + 2 * ir + 12
         mins = max(0, sim.now - need.since) // 60
         wait = f"{mins} min" if sim.now >= need.since else f"at {clock(need.since)}"

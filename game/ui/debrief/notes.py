@@ -7,8 +7,8 @@ from html import escape
 from typing import Any
 
 from game.report.model import teaching_points
-from game.ui.forms.fmt import plural, pts
-from game.ui.theme import ACCENT, BAD, GOOD, MUTED, hexcol
+from game.ui.kit.fmt import plural, pts
+from game.ui.kit.theme import ACCENT, BAD, GOOD, MUTED, hexcol
 
 CATEGORY_ORDER = ("safety", "clinical", "administrative", "flow", "experience")
 CATEGORY_TITLES = {"safety": "Safety", "clinical": "Clinical", "administrative":

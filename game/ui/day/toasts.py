@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.ui import icons, theme
-from game.ui.text_cache import TextCache
+from game.ui.kit import status_icons, theme
+from game.ui.kit.text_cache import TextCache
 
 # kind -> (icon, colour, seconds shown, caption)
 STYLES: dict[str, tuple[str, tuple[int, int, int], float, str]] = {
@@ -117,7 +117,7 @@ class Toasts:
         pygame.draw.rect(surf, bg, surf.get_rect(), border_radius=5)
         pygame.draw.rect(surf, col, (0, 0, 5, h), border_top_left_radius=5,
                          border_bottom_left_radius=5)
-        icons.draw(icon, surf, (20, 4 + (size + 4) // 2 + 1), max(6, size // 2), col)
+        status_icons.draw(icon, surf, (20, 4 + (size + 4) // 2 + 1), max(6, size // 2), col)
         for i, line in enumerate(lines):
             self.text.blit(surf, line, (34, 4 + i * (size + 4)), size, theme.INK, bold=strong)
         return surf

@@ -1,4 +1,4 @@
-"""Layout and drawing of the title screen (the widgets live in title.py)."""
+"""Layout and drawing of the title screen (the widgets live in scenes/title.py)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.input import GLOBAL, TITLE, Intent
-from game.ui.scenes.icons import Icons
-from game.ui.scenes.style import card
-from game.ui.text_cache import TextCache
-from game.ui.theme import ACCENT, BAD, INK, LINE, MUTED, PANEL, PAPER, WARN
+from game.ui.kit.badges import Icons
+from game.ui.kit.menu_style import card
+from game.ui.kit.text_cache import TextCache
+from game.ui.kit.theme import ACCENT, BAD, INK, LINE, MUTED, PANEL, PAPER, WARN
 
 if TYPE_CHECKING:
-    from game.ui.scenes.catalog import DayChoice
     from game.ui.scenes.title import TitleScene
+    from game.ui.title.catalog import DayChoice
 
 WHITE = (255, 255, 255)
 HEADER_TEXT = (214, 230, 242)

@@ -9,10 +9,10 @@ import pygame_gui
 
 from game.report.text import percent
 from game.scenario.types import clock
-from game.ui import icons, theme
-from game.ui.forms.fmt import pts, time_left
-from game.ui.sim_clock import SimClock
-from game.ui.text_cache import TextCache
+from game.ui.day.sim_clock import SimClock
+from game.ui.kit import status_icons, theme
+from game.ui.kit.fmt import pts, time_left
+from game.ui.kit.text_cache import TextCache
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
@@ -124,7 +124,7 @@ class TopBar:
         courier = (f"Courier {clock(nxt)}", countdown(nxt - sim.now)) if nxt is not None else (
             "Courier", "no pickup left")
         cw = max(t.font(f - 1).size(courier[0])[0], t.font(f - 2).size(courier[1])[0])
-        icons.courier(s, (right - cw - 14, r.centery), max(7, f // 2), soft)
+        status_icons.courier(s, (right - cw - 14, r.centery), max(7, f // 2), soft)
         t.blit(s, courier[0], (right, r.y + 6), f - 1, white, anchor="topright")
         soon = nxt is not None and nxt - sim.now <= 15 * 60
         t.blit(s, courier[1], (right, r.bottom - 6), f - 2, (255, 214, 120) if soon else soft,

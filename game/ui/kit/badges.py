@@ -1,4 +1,4 @@
-"""Small original icons drawn in code (pass, fail, warning, star, info, logo, chevron)."""
+"""Badge icons for the menu screens (pass, fail, warning, star, info, logo, chevron), cached."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pygame
 
-from game.ui.theme import ACCENT, BAD, GOOD, WARN
+from game.ui.kit.theme import ACCENT, BAD, GOOD, WARN
 
 Colour = tuple[int, int, int]
 WHITE = (255, 255, 255)

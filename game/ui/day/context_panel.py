@@ -7,10 +7,10 @@ from typing import NamedTuple
 import pygame
 import pygame_gui
 
-from game.ui import icons, theme
-from game.ui.actions import Action
-from game.ui.chart_lines import Line
-from game.ui.text_cache import TextCache
+from game.ui.day.actions import Action
+from game.ui.day.chart_lines import Line
+from game.ui.kit import status_icons, theme
+from game.ui.kit.text_cache import TextCache
 
 STYLE = {  # style -> (size delta, colour, bold, icon)
     "title": (5, theme.INK, True, None), "sub": (-1, theme.MUTED, False, None),
@@ -129,7 +129,7 @@ class ContextPanel:
         for row in fits:
             x = r.x + 10
             if row.icon:
-                icons.draw(row.icon, s, (x + row.size // 3, row.y + row.size // 2 + 2),
+                status_icons.draw(row.icon, s, (x + row.size // 3, row.y + row.size // 2 + 2),
                            max(5, row.size // 3), row.colour)
             t.blit(s, row.text, (x + row.indent, row.y), row.size, row.colour, bold=row.bold)
         if len(fits) < len(rows):

@@ -41,7 +41,7 @@ class Need:
 
     patient: str
     label: str  # what the patient waits for: "check in", "room", "vitals"...
-    icon: str  # a name in game.ui.icons
+    icon: str  # a name in game.ui.kit.status_icons
     urgency: int
     since: int  # simulated time the wait started
     note: str = ""  # why it is urgent, shown in words beside the icon

@@ -6,12 +6,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from game.sim.state import Status
-from game.ui.toasts import Toasts
+from game.ui.day.toasts import Toasts
 
 if TYPE_CHECKING:
     from game.sim.engine import Notice, Simulation
     from game.sim.scoring import Entry
-    from game.ui.sound import Sounds
+    from game.ui.kit.sound import Sounds
 
 # Only one sound per frame, the most important one.
 SOUND_RANK = ("alert", "points_down", "phone", "points_up", "chime")

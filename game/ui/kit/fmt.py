@@ -1,4 +1,4 @@
-"""How the forms write times, dates, durations and money for the player."""
+"""How the window writes times, dates, durations and money for the player."""
 
 from __future__ import annotations
 

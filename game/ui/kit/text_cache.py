@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import theme
-from game.ui.theme import INK
+from game.ui.kit import theme
+from game.ui.kit.theme import INK
 
 Colour = tuple[int, int, int]
 

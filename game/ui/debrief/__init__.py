@@ -1,0 +1,1 @@
+"""The debrief screen's parts: its layout and drawing, teaching notes and the timeline."""

@@ -1,0 +1,1 @@
+"""The title screen's parts: the catalogue of bundled days, and its layout and drawing."""

@@ -1,0 +1,148 @@
+"""Affordances are what submit does: started now, queued while busy, or refused with the
+same reason; and every command submit would start now is among them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.clinical.lab import TUBES
+from game.paths import SCENARIOS
+from game.scenario.load import load_scenario
+from game.scenario.models import Scenario
+from game.sim import commands as c
+from game.sim.engine import Simulation
+from game.sim.policies import POLICIES
+from game.sim.results import Accepted, Queued, Rejected
+from game.sim.rules import RULES
+from game.sim.rules.base import Can
+from game.sim.scheduler import Event
+from tests.fuzz_settings import examples
+
+DAYS = {name: load_scenario(SCENARIOS / f"{name}.json").scenario
+        for name in ("short_morning", "standard_day", "team_day")}
+COMMANDS = c.Command.__origin__.__args__  # type: ignore[attr-defined]
+SUBJECTS = ("patient", "room", "task")
+
+
+def subject(command: c.Command) -> tuple[str, str | None]:
+    """A command's kind and what it is about, to find its affordance."""
+    return command.type, next((getattr(command, f) for f in SUBJECTS
+                               if isinstance(getattr(command, f, None), str)), None)
+
+
+def state_of(sim: Simulation) -> str:
+    """The world before a submit: a refused command must leave it as it was."""
+    return sim.digest()
+
+
+def check_answer(sim: Simulation, actor: str | None, command: c.Command, can: Can,
+                 reason: str) -> None:
+    """Submit and compare with what the affordance said."""
+    member = sim.staff(actor)
+    assert member is not None
+    before, queued = state_of(sim), len(member.queue)
+    result = sim.submit(command)
+    if can == Can.NOW:
+        assert isinstance(result, Accepted), (command, result)
+    elif can == Can.WHEN_FREE:
+        assert isinstance(result, Queued) and len(member.queue) == queued + 1, (command, result)
+        assert reason in result.message
+    else:
+        assert isinstance(result, Rejected) and result.reason == reason, (command, result)
+        assert state_of(sim) == before, f"a refused {command.type} changed the world"
+
+
+def random_command(draw: Any, scenario: Scenario, sim: Simulation,
+                   actor: str | None) -> c.Command:
+    """Any command of the union, about things the day has (or does not have)."""
+    pids = [p.id for p in scenario.patients] + ["nobody"]
+    rooms = [r.id for r in scenario.clinic.rooms] + ["nowhere"]
+    tasks = [t.id for t in (*scenario.opening_tasks, *scenario.closing_tasks)] + ["none"]
+    kind = draw(st.sampled_from(COMMANDS))
+    fields: dict[str, Any] = {"actor": actor}
+    props = kind.model_fields
+    if "patient" in props:
+        fields["patient"] = draw(st.sampled_from(pids))
+    if "room" in props:
+        fields["room"] = draw(st.sampled_from(rooms))
+    if "task" in props:
+        fields["task"] = draw(st.sampled_from(tasks))
+    if "tubes" in props:
+        fields["tubes"] = draw(st.lists(st.sampled_from(sorted(TUBES)), min_size=1, max_size=4))
+    if "identifiers" in props:
+        fields["identifiers"] = ["name", "dob"]
+    if "position" in props:
+        fields["position"] = draw(st.integers(1, 5))
+    if kind is c.BookFollowUp:
+        fields["date"] = scenario.date + dt.timedelta(days=draw(st.integers(1, 40)))
+        fields["time"] = draw(st.sampled_from(["08:00", "09:15", "13:30", "16:45"]))
+    if kind is c.RecordVitals:
+        fields.update(systolic=120, diastolic=80, pulse=70, resp=16, temp_f=98.6, spo2=98,
+                      weight_lb=150)
+    if kind is c.LogFridge:
+        fields.update(fridge_c=5.0, freezer_c=-20.0)
+    return kind(**fields)
+
+
+@settings(max_examples=examples(12), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(data=st.data())
+def test_submit_does_what_each_affordance_says(data: st.DataObject) -> None:
+    name = data.draw(st.sampled_from(sorted(DAYS)), label="day")
+    scenario = DAYS[name]
+    sim = Simulation(scenario, data.draw(st.integers(1, 10_000), label="seed"))
+    bot = POLICIES["reference"]()
+    actors = [None, *[m.id for m in sim.world.staff.values() if m.player][1:]]
+    for _ in range(data.draw(st.integers(20, 120), label="steps")):
+        if sim.finished:
+            break
+        actor = data.draw(st.sampled_from(actors), label="actor")
+        move = data.draw(st.integers(0, 9), label="move")
+        if move <= 3:  # one of the affordances, whatever it says
+            offered = sim.affordances(actor)
+            if offered:
+                a = data.draw(st.sampled_from(offered), label="affordance")
+                check_answer(sim, actor, a.command, a.can, a.reason)
+        elif move <= 5:  # any command: if it would start now, it was offered
+            cmd = random_command(data.draw, scenario, sim, actor)
+            if cmd.type in ("end_day",):
+                continue  # ending the day is the pause menu's, not an affordance
+            can, why = sim.can(cmd)
+            if can != Can.NO:
+                listed = {subject(a.command) for a in sim.affordances(actor)}
+                assert subject(cmd) in listed, (cmd, "is possible but not offered")
+            check_answer(sim, actor, cmd, can, why)
+        elif move <= 7 and sim.is_free(actor):  # the day moves on as a good MA plays it
+            cmd = bot.choose(sim, actor)
+            if cmd is not None:
+                assert sim.submit(cmd).ok
+        else:
+            sim.advance(sim.now + data.draw(st.integers(1, 1200), label="wait"))
+
+
+def test_every_command_and_event_has_exactly_one_handler() -> None:
+    commands = [rule_cmd.type for rule in RULES for rule_cmd in rule.commands]
+    assert sorted(t.__name__ for t in commands) == sorted(t.__name__ for t in COMMANDS)
+    assert len(commands) == len(set(commands))
+    events = [e.type for rule in RULES for e in rule.events]
+    assert len(events) == len(set(events))
+
+    def kinds(cls: type) -> list[type]:
+        return [k for sub in cls.__subclasses__() for k in (sub, *kinds(sub))]
+
+    declared = {k for k in kinds(Event) if k.__module__.startswith("game.sim.rules")}
+    assert declared and declared == set(events), declared ^ set(events)
+
+
+def test_a_refused_command_names_the_same_reason_busy_or_not() -> None:
+    sim = Simulation(DAYS["short_morning"], 1)
+    cmd = c.MeasureVitals(patient="s01-nakamura")  # not roomed: impossible either way
+    can, why = sim.can(cmd)
+    assert can == Can.NO and "not in an exam room" in why
+    assert sim.submit(c.CompleteTask(task="open-stock-exam2")).ok  # busy now
+    assert sim.can(cmd) == (can, why)
+    assert sim.submit(cmd) == Rejected(why)
