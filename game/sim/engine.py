@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import replace
+from operator import itemgetter
 from typing import Any
 
 from game.scenario.models import Scenario
@@ -18,12 +18,12 @@ from game.sim.policies import POLICIES, Policy
 from game.sim.results import Accepted, Queued, Rejected, Result
 from game.sim.rng import Streams
 from game.sim.rules import RULES
-from game.sim.rules.base import Affordance, Can, CommandRule, EventRule
+from game.sim.rules.base import Affordance, Can, CommandRule, EventRule, Offer
 from game.sim.rules.setup import build_world
 from game.sim.rules.staff import StaffFree
 from game.sim.scheduler import Event, Scheduler
 from game.sim.scoring import Ledger, Score
-from game.sim.state import QUEUE_LIMIT, Activity, StaffState, World
+from game.sim.state import QUEUE_LIMIT, Activity, PatientState, StaffState, Status, World
 
 __all__ = ["Notice", "Simulation", "duration"]
 
@@ -61,7 +61,12 @@ class Simulation:
         self.handlers: dict[type, EventRule[Any]] = {
             e.type: e for rule in RULES for e in rule.events}
         self.world: World = build_world(self)
+        # Patients by status, in appointment order, rebuilt when a status has changed, so
+        # the rules look only at who is where instead of at the whole day's list.
+        self._index: tuple[int, dict[Status, list[tuple[int, PatientState]]]] = (-1, {})
+        self._by_appt = sorted(self.world.patients.values(), key=lambda q: (q.appt_t, q.id))
         self.calendar = Calendar(scenario, self.world.bookings)
+        self._lead = self._find_lead()  # the team is fixed for the day
         self.coworkers: dict[str, Policy] = {
             m.id: POLICIES[m.spec.controlled_by]() for m in self.world.staff.values()
             if not m.player}
@@ -122,6 +127,21 @@ class Simulation:
             if rule.after_change:
                 rule.after_change(self)
 
+    def patients_in(self, *statuses: Status) -> list[PatientState]:
+        """The patients in any of these states, in appointment order."""
+        changes, index = self._index
+        now = self._by_appt[0].status_changes[0] if self._by_appt else 0
+        if changes != now:
+            index = {}
+            for rank, p in enumerate(self._by_appt):
+                index.setdefault(p.status, []).append((rank, p))
+            self._index = (now, index)
+        if len(statuses) == 1:
+            return [p for _, p in index.get(statuses[0], ())]
+        return [p for _, p in sorted(
+            (ranked for s in set(statuses) for ranked in index.get(s, ())),
+            key=itemgetter(0))]
+
     @property
     def phase(self) -> str:
         """opening, clinic or closing, by the clock."""
@@ -133,6 +153,9 @@ class Simulation:
     @property
     def lead(self) -> StaffState:
         """The first MA the player directs: who a command without an actor goes to."""
+        return self._lead
+
+    def _find_lead(self) -> StaffState:
         staff = list(self.world.staff.values())
         return next((m for m in staff if m.player and m.role == "ma"),
                     next((m for m in staff if m.player), staff[0]))
@@ -164,38 +187,39 @@ class Simulation:
         return steps * self.d.walk_per_step
 
     # --- commands ---------------------------------------------------------------------
-    def can(self, command: Command) -> tuple[Can, str]:
-        """What `submit` would do with a command now: start it, queue it, or refuse it
-        (with the reason). The one answer the affordances and `submit` share."""
+    def can(self, command: Command, actor: str | None = None) -> tuple[Can, str]:
+        """What `submit` would do with a command now (given by `actor` instead of its own,
+        if one is named): start it, queue it, or refuse it (with the reason). The one answer
+        the affordances and `submit` share."""
         if self.finished:
             return Can.NO, "The day is over."
-        member = self.staff(command.actor)
+        who = command.actor if actor is None else actor
+        member = self.staff(who)
         if member is None:
-            return Can.NO, f"There is no staff member '{command.actor}' today."
+            return Can.NO, f"There is no staff member '{who}' today."
         rule = self.commands[type(command)]
         if member.clocked_out and not rule.instant:
             return Can.NO, f"{member.name} has clocked out."
         if member.role not in rule.roles:
             return Can.NO, (f"{member.name} works the front desk: that is a medical "
                             "assistant's job.")
-        why = self._patient_elsewhere(member, command, rule) or rule.check(self, member, command)
+        why = (self._patient_elsewhere(member, command) if rule.occupies_patient else None) \
+            or rule.check(self, member, command)
         if why is not None:
             return Can.NO, why
-        busy = self.busy_reason(member.id)
-        if rule.instant or busy is None:
+        if rule.instant or member.busy_until <= self.now:
             return Can.NOW, ""
+        busy = self.busy_reason(member.id) or ""
         if len(member.queue) >= QUEUE_LIMIT:
             return Can.NO, (f"{busy} Their queue is full ({QUEUE_LIMIT} actions waiting): "
                             "cancel one or wait.")
         return Can.WHEN_FREE, busy
 
-    def _patient_elsewhere(self, member: StaffState, command: Command,
-                           rule: CommandRule[Any]) -> str | None:
+    def _patient_elsewhere(self, member: StaffState, command: Command) -> str | None:
         """A patient busy with another staff member cannot be taken over mid-step."""
         pid = getattr(command, "patient", None)
         p = self.world.patients.get(pid) if isinstance(pid, str) else None
-        if (not rule.occupies_patient or p is None or p.busy_until <= self.now
-                or p.busy_with in (None, member.id)):
+        if p is None or p.busy_until <= self.now or p.busy_with in (None, member.id):
             return None
         other = self.world.staff[p.busy_with or ""].name
         return f"{p.name} is with {other} for another {duration(p.busy_until - self.now)}."
@@ -263,20 +287,22 @@ class Simulation:
         return None if chosen is None else chosen.model_copy(update={"actor": member.id})
 
     # --- affordances ------------------------------------------------------------------
-    def affordances(self, actor: str | None = None) -> list[Affordance]:
-        """Every action open to a staff member (the lead by default), each with what
-        `submit` would do with it: start it, queue it, or refuse it and why."""
+    def offers(self, actor: str | None = None) -> list[Offer]:
+        """What the rules put on the table for a staff member (the lead by default), before
+        asking whether each can be done: the affordances without their answers."""
         member = self.staff(actor)
         if member is None or self.finished:
             return []
+        return [offer for rule in RULES if rule.offers is not None
+                for offer in rule.offers(self, member)]
+
+    def affordances(self, actor: str | None = None) -> list[Affordance]:
+        """Every action open to a staff member (the lead by default), each with what
+        `submit` would do with it: start it, queue it, or refuse it and why."""
         out = []
-        for rule in RULES:
-            if rule.offers is None:
-                continue
-            for offer in rule.offers(self, member):
-                command = offer.command.model_copy(update={"actor": actor})
-                can, why = self.can(command)
-                out.append(Affordance(replace(offer, command=command), can, why))
+        for offer in self.offers(actor):
+            can, why = self.can(offer.command, actor)  # offers are made for the lead
+            out.append(Affordance(offer, can, why, actor))
         return out
 
     def notify(self, kind: Tone, text: str, patient: str | None = None,

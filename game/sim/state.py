@@ -99,10 +99,18 @@ class PatientState:
     give_up_t: int | None = None  # when a patient still unroomed walks out (set on arrival)
     marked_no_show: bool = False
 
-    @property
-    def id(self) -> str:
-        """The patient's id in the scenario."""
-        return self.spec.id
+    # One counter shared by the day's patients, raised by every change of status, so an
+    # index of patients by status knows when it is stale (not part of the world's state).
+    status_changes: list[int] = field(default_factory=lambda: [0], repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # The id is read constantly (every offer, every look-up): kept, not looked up.
+        self.id: str = self.spec.id
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "status" and "status_changes" in self.__dict__:
+            self.status_changes[0] += 1
+        super().__setattr__(name, value)
 
     @property
     def name(self) -> str:

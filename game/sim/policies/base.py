@@ -23,5 +23,4 @@ class Policy(Protocol):
 
 def by_status(sim: Simulation, *statuses: Status) -> list[PatientState]:
     """Patients in the given states, earliest appointment first."""
-    found = [p for p in sim.world.patients.values() if p.status in statuses]
-    return sorted(found, key=lambda p: (p.appt_t, p.id))
+    return sim.patients_in(*statuses)

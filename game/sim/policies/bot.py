@@ -11,11 +11,11 @@ from game.clinical.lab import CLOT_MINUTES, LAB_TESTS, TUBES
 from game.clinical.vitals import abnormal_signs
 from game.sim import commands as c
 from game.sim.policies.base import by_status
-from game.sim.rules.base import Affordance, Can
+from game.sim.rules.base import Can, Offer
 from game.sim.rules.checklist import in_range
 from game.sim.rules.checkout import first_slot, unfinished_orders
 from game.sim.rules.lab_courier import next_pickup
-from game.sim.state import PatientState, Status
+from game.sim.state import PatientState, Specimen, Status
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
@@ -33,17 +33,36 @@ class Style:
 
 
 class Menu:
-    """The affordances open now, looked up by command type and patient."""
+    """The affordances open now, looked up by command type and patient. Each is asked of
+    the simulation (`Simulation.can`, as `affordances` does) only when the bot looks at it:
+    the bot takes the first thing on its list, so most are never asked."""
 
     def __init__(self, sim: Simulation, actor: str | None) -> None:
         self.sim = sim
-        self.now = [a for a in sim.affordances(actor) if a.can == Can.NOW]
+        self.actor = actor
+        self.offers = sim.offers(actor)
+        self.by_type: dict[type, list[Offer]] = {}
+        for o in self.offers:
+            self.by_type.setdefault(type(o.command), []).append(o)
+        self._now: dict[int, bool] = {}
+
+    def can_now(self, offer: Offer) -> bool:
+        """Submit would start it now."""
+        key = id(offer)
+        if key not in self._now:
+            self._now[key] = self.sim.can(offer.command, self.actor)[0] == Can.NOW
+        return self._now[key]
 
     def get(self, kind: type[c.Command] | tuple[type[c.Command], ...],
-            patient: str | None = None) -> list[Affordance]:
-        """Affordances of a command type (for one patient, if given), in the rules' order."""
-        return [a for a in self.now if isinstance(a.command, kind)
-                and (patient is None or getattr(a.command, "patient", None) == patient)]
+            patient: str | None = None) -> list[Offer]:
+        """Offers of a command type (for one patient, if given) that can start now, in
+        the rules' order."""
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        found = [o for o in self.offers if type(o.command) in kinds] if len(kinds) > 1 else \
+            self.by_type.get(kinds[0], [])
+        return [o for o in found if (patient is None
+                                     or getattr(o.command, "patient", None) == patient)
+                and self.can_now(o)]
 
     def first(self, kind: type[c.Command], patient: str | None = None) -> c.Command | None:
         """The first such command, or None."""
@@ -61,7 +80,7 @@ class Bot:
     def choose(self, sim: Simulation, actor: str | None = None) -> c.Command | None:
         """The first thing on the priority list that can be done now."""
         menu = Menu(sim, actor)
-        if not menu.now:
+        if not menu.offers:
             return None
         steps: tuple[Callable[[Menu], c.Command | None], ...] = (
             self._urgent, self._opening, self._feed_provider, self._after_exam, self._vitals,
@@ -196,19 +215,24 @@ class Bot:
 
     def _specimens(self, m: Menu) -> c.Command | None:
         sim = m.sim
+
+        def unspun(pid: str) -> list[Specimen]:
+            return [s for s in sim.world.specimens if s.patient == pid
+                    and TUBES[s.tube].serum and s.spun_at is None]
+
         for a in m.get(c.Centrifuge):
             pid = a.command.patient  # type: ignore[union-attr]
-            unspun = [s for s in sim.world.specimens if s.patient == pid
-                      and TUBES[s.tube].serum and s.spun_at is None]
             if self.style.careful and all(sim.now - s.drawn_t >= 60 * CLOT_MINUTES
-                                          for s in unspun):
+                                          for s in unspun(pid)):
                 return a.command
         if not self.style.careful:  # packs without spinning: the lab rejects the serum
             pids = dict.fromkeys(s.patient for s in sim.world.specimens if not s.packed)
             for pid in pids:
                 if not any(s.patient == pid and s.label_of is None for s in sim.world.specimens):
                     return c.PackSpecimens(patient=pid)
-        return m.first(c.PackSpecimens)
+        # A careful MA packs serum only once it is spun.
+        return next((a.command for a in m.get(c.PackSpecimens)
+                     if not unspun(a.command.patient)), None)  # type: ignore[union-attr]
 
     def _no_shows(self, m: Menu) -> c.Command | None:
         late = m.sim.scenario.arrival_jitter.late[1] + 5

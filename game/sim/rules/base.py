@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from game.sim.commands import BaseCommand, Command
@@ -94,11 +95,15 @@ class Affordance:
     offer: Offer
     can: Can
     reason: str = ""  # for NO, the exact reason submit gives; for WHEN_FREE, the busy text
+    actor: str | None = None  # whom it is for (None: the lead)
 
-    @property
+    @cached_property
     def command(self) -> Command:
-        """The command the action submits."""
-        return self.offer.command
+        """The command the action submits, addressed to its staff member (made when asked:
+        most affordances are only looked at)."""
+        if self.actor is None:
+            return self.offer.command
+        return self.offer.command.model_copy(update={"actor": self.actor})
 
 
 Hook = Callable[["Simulation"], None]

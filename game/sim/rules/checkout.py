@@ -203,7 +203,7 @@ def _mins(secs: int) -> str:
 
 def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
     """The follow-up, the checkout, the referral and the chart."""
-    for p in sim.world.patients.values():
+    for p in sim.patients_in(Status.EXAM_DONE, Status.CHECKED_OUT, Status.LEFT):
         pid, orders = p.id, p.spec.orders
         if p.status == Status.EXAM_DONE:
             if orders.follow_up and p.follow_up is None:

@@ -53,7 +53,7 @@ def rooming_steps_left(sim: Simulation, pid: str) -> tuple[RoomingStep, ...]:
 def raise_flags(sim: Simulation) -> None:
     """After every change: a roomed patient whose rooming is complete is ready for the
     provider; the time the flag is up is kept (an escalation raises it too)."""
-    for p in sim.world.patients.values():
+    for p in sim.patients_in(Status.ROOMED, Status.READY):
         if p.status == Status.ROOMED and not steps_left(p):
             p.status = Status.READY
         if p.status == Status.READY and p.ready_t is None:
@@ -107,7 +107,7 @@ def signal_ready(sim: Simulation, actor: StaffState, cmd: SignalReady) -> Accept
 
 def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
     """While rooming steps are left, the door flag can go up early."""
-    for p in sim.world.patients.values():
+    for p in sim.patients_in(Status.ROOMED):
         left = rooming_steps_left(sim, p.id)
         if left:
             yield Offer(GroupKind.PATIENT, p.id, SignalReady(patient=p.id), "Signal ready now",

@@ -274,7 +274,7 @@ def mark_no_show(sim: Simulation, actor: StaffState, cmd: MarkNoShow) -> Accepte
 
 def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
     """Check-in for whoever waits at the desk; a no-show once an appointment time passes."""
-    for p in sorted(sim.world.patients.values(), key=lambda q: (q.appt_t, q.id)):
+    for p in sim.patients_in(Status.ARRIVED, Status.SCHEDULED):
         if p.status == Status.ARRIVED:
             yield Offer(GroupKind.PATIENT, p.id, CheckIn(patient=p.id), "Check in…",
                         "Greet, verify two identifiers, insurance and copay at the front desk.",

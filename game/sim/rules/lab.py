@@ -330,9 +330,15 @@ def specimen_stage(sim: Simulation, pid: str) -> tuple[str, int] | None:
 
 def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
     """The lab form's steps after the exam; spinning and packing labeled tubes."""
-    for p in sim.world.patients.values():
-        pid, orders = p.id, p.spec.orders
-        tubes = specimens_of(sim, pid)
+    tubes_of: dict[str, list[Specimen]] = {}
+    for s in sim.world.specimens:
+        if not s.packed:  # packed tubes need nothing more of anyone
+            tubes_of.setdefault(s.patient, []).append(s)
+    here = {p.id: p for p in sim.patients_in(Status.EXAM_DONE)}
+    for pid in dict.fromkeys([*here, *tubes_of]):
+        p = sim.world.patients[pid]
+        orders = p.spec.orders
+        tubes = tubes_of.get(pid, [])
         if p.status == Status.EXAM_DONE:
             needed = needed_tubes(p)
             if needed:
@@ -348,17 +354,18 @@ def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
                         key="l")
             continue  # spinning and packing come once every tube is labeled
         last = p.spec.name.last
-        if _unspun(sim, pid):
-            names = ", ".join(sorted({TUBES[s.tube].name for s in _unspun(sim, pid)}))
+        unspun = [s for s in tubes if TUBES[s.tube].serum and s.spun_at is None]
+        if unspun:
+            names = ", ".join(sorted({TUBES[s.tube].name for s in unspun}))
             yield Offer(GroupKind.PATIENT, pid, Centrifuge(patient=pid),
                         f"Centrifuge {last}'s tubes", f"Spin the {names}. Serum tubes must "
                         f"clot {CLOT_MINUTES} minutes first.", key="g")
-        if any(not s.packed for s in tubes):
-            unspun = " The serum tubes are not spun yet: the lab would reject them." \
-                if _unspun(sim, pid) else ""
+        if tubes:
+            warn = " The serum tubes are not spun yet: the lab would reject them." \
+                if unspun else ""
             yield Offer(GroupKind.PATIENT, pid, PackSpecimens(patient=pid),
                         f"Pack {last}'s tubes", "Put the labeled, spun tubes in the courier "
-                        f"box.{unspun}", key="k")
+                        f"box.{warn}", key="k")
 
 
 RULE = Rule(

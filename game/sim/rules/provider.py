@@ -99,7 +99,7 @@ def dispatch(sim: Simulation) -> None:
     if not free:
         return
     ready: dict[str, list[PatientState]] = {}
-    for p in sim.world.patients.values():
+    for p in sim.patients_in(Status.READY):
         if p.door_flag and p.busy_until <= sim.now:
             ready.setdefault(p.spec.appointment.provider, []).append(p)
     for prov in free:
@@ -219,8 +219,7 @@ WAITING_FOR_PROVIDER = frozenset({Status.ARRIVED, Status.WAITING, Status.ROOMED}
 def close_idle(sim: Simulation, force: bool = False) -> None:
     """Track each provider's idle stretches with patients waiting; score the long ones."""
     waiting_for = set() if force else {
-        p.spec.appointment.provider for p in sim.world.patients.values()
-        if p.status in WAITING_FOR_PROVIDER}
+        p.spec.appointment.provider for p in sim.patients_in(*WAITING_FOR_PROVIDER)}
     for prov in sim.world.providers.values():
         waiting = (prov.id in waiting_for and prov.patient is None and on_duty(sim, prov)
                    and sim.now < prov.end_t)
@@ -248,7 +247,7 @@ def _end_of_day(sim: Simulation) -> None:
 
 def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
     """Help for a provider who has called for it."""
-    for p in sim.world.patients.values():
+    for p in sim.patients_in(Status.WITH_PROVIDER):
         if p.status == Status.WITH_PROVIDER and p.assist_requested_t is not None \
                 and not p.assist_done:
             yield Offer(GroupKind.PATIENT, p.id, AssistProvider(patient=p.id),

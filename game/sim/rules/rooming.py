@@ -301,7 +301,7 @@ def _mins(secs: int) -> str:
 def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
     """Rooms for the waiting, the rooming steps, escalation, and rooms to disinfect."""
     d, w = sim.d, sim.world
-    for p in sorted(w.patients.values(), key=lambda q: (q.appt_t, q.id)):
+    for p in sim.patients_in(Status.WAITING, *CHARTABLE):
         pid = p.id
         if p.status == Status.WAITING:
             for i, room in enumerate(w.rooms.values()):

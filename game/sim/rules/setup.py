@@ -45,6 +45,7 @@ def build_world(sim: Simulation) -> World:
     rooms = {r.id: RoomState(r.id, r.name, stocked=r.id not in stocked_later)
              for r in s.clinic.rooms}
     patients = {}
+    status_changes = [0]  # shared: see PatientState.status_changes
     for p in s.patients:
         appt = seconds(p.appointment.time)
         arrival = None
@@ -53,7 +54,8 @@ def build_world(sim: Simulation) -> World:
             minutes = sim.streams.stream("arrival", p.id).randint(low, high)
             arrival = max(sim.opens, appt + 60 * minutes)
         age = age_on(p.dob, s.date)  # whole years (months under 2) on the day
-        patients[p.id] = PatientState(spec=p, age_years=age, appt_t=appt, arrival_t=arrival)
+        patients[p.id] = PatientState(spec=p, age_years=age, appt_t=appt, arrival_t=arrival,
+                                      status_changes=status_changes)
     providers = {pr.id: ProviderState(pr) for pr in s.providers}
     tasks = {t.id: TaskState(t, "opening") for t in s.opening_tasks}
     tasks.update({t.id: TaskState(t, "closing") for t in s.closing_tasks})

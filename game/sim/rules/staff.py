@@ -41,8 +41,7 @@ def on_staff_free(sim: Simulation, event: StaffFree) -> None:
 
 def patients_still_expected(sim: Simulation) -> list[PatientState]:
     """Patients who are in the clinic, or scheduled and not yet marked as a no-show."""
-    return [p for p in sim.world.patients.values()
-            if p.status in IN_CLINIC or p.status == Status.SCHEDULED]
+    return sim.patients_in(*IN_CLINIC, Status.SCHEDULED)
 
 
 def check_clock_out(sim: Simulation, actor: StaffState, _cmd: ClockOut) -> str | None:
