@@ -234,8 +234,9 @@ class Simulation:
         assert member is not None
         if can == Can.WHEN_FREE:
             member.queue.append(command)
-            return Queued(len(member.queue), f"{self.describe(command)} is queued for "
-                                             f"{member.name} ({why})")
+            left = duration(member.busy_until - self.now)
+            return Queued(len(member.queue), f"{self.describe(command)}, when {member.name} "
+                                             f"is free (busy {left} more)")
         return self._start(member, command)
 
     def _start(self, member: StaffState, command: Command) -> Accepted:

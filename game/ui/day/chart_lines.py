@@ -10,6 +10,7 @@ from game.scenario.types import clock
 from game.sim.state import PatientState, Status
 from game.ui.day.floor_geometry import TITLES
 from game.ui.day.needs import need_of, patience_left
+from game.ui.kit.fmt import time_left
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
@@ -192,9 +193,29 @@ def task_lines(sim: Simulation) -> list[Line]:
     return out
 
 
-def day_lines(sim: Simulation) -> list[Line]:
-    """Nothing selected: the day and its checklists."""
+def day_lines(sim: Simulation, actor: str | None = None) -> list[Line]:
+    """Nothing selected: the day, the team (on a team day) and the checklists."""
     s = sim.scenario
     return [("title", s.title), ("sub", f"{s.clinic.name} · {s.clinic.opens}–{s.clinic.closes}"),
             ("muted", "Click a patient, a room or a station, or press Tab to select the next "
-             "patient who needs you."), *task_lines(sim)]
+             "patient who needs you."), *team_lines(sim, actor), *task_lines(sim)]
+
+
+def team_lines(sim: Simulation, actor: str | None) -> list[Line]:
+    """Who is on the team, what each is doing and has queued; whom the player directs."""
+    staff = list(sim.world.staff.values())
+    if len(staff) < 2:
+        return []
+    directed = sim.staff(actor) or sim.lead
+    out: list[Line] = [("label", "Team"), ("muted", "Commands go to the ringed token: click "
+                                           "another staff token, or press ` to switch.")]
+    for m in staff:
+        state = ("clocked out" if m.clocked_out else f"busy {time_left(m.busy_until - sim.now)}"
+                 f": {m.activity}" if m.busy_until > sim.now else "free")
+        queued = f" (+{len(m.queue)} queued)" if m.queue else ""
+        who = f"{m.name}{' (coworker)' if not m.player else ''}"
+        if m is directed:
+            out.append(("label", f"{who} (you direct): {state}{queued}"))
+        else:
+            out.append(("text", f"{who}: {state}{queued}"))
+    return out

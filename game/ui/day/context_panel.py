@@ -59,7 +59,8 @@ class ContextPanel:
 
     def set_actions(self, actions: list[Action], enabled: bool) -> None:
         """Rebuild the buttons if the actions changed; enable or disable them if that changed."""
-        key = tuple((a.caption, a.tip, a.command, a.form, a.subject, a.select) for a in actions)
+        key = tuple((a.caption, a.tip, a.command, a.form, a.subject, a.select, a.can)
+                    for a in actions)
         if key != self._key:
             self._key = key
             self.actions = actions
@@ -68,7 +69,8 @@ class ContextPanel:
         if enabled != self._enabled:
             self._enabled = enabled
             for a, b in zip(self.actions, self.buttons, strict=True):
-                if enabled or a.select is not None:
+                # Greyed when the simulation says it cannot be done (its tip says why).
+                if (enabled and a.enabled) or a.select is not None:
                     b.enable()
                 else:
                     b.disable()

@@ -28,12 +28,13 @@ def _tip(floor: FloorPlan, m: StaffState, team: bool, directed: bool) -> str:
 def draw_team(floor: FloorPlan, s: pygame.Surface, now: float) -> None:
     """Every staff member where they are (or walking); a token is a square, not a circle,
     so it never reads as a patient. The one the player directs is ringed, a coworker's is
-    grey, and each command waiting in a queue is a small chip beside its token."""
+    grey, and a badge on a token counts the commands waiting in its queue."""
     sim, g = floor.sim, floor.geo
     team = len(sim.world.staff) > 1
     directed = sim.staff(floor.actor)
     r = g.token_r
-    for m in sim.world.staff.values():
+    # The directed one last, on top: a token walking off can pass over another's spot.
+    for m in sorted(sim.world.staff.values(), key=lambda x: x is directed):
         c = g.px(*floor.ma_position(now, m.id))
         label = "YOU" if not team else "".join(w[0] for w in m.name.split()[:2]).upper()
         box = pygame.Rect(c[0] - r - 3, c[1] - r, 2 * r + 6, 2 * r)
@@ -43,7 +44,12 @@ def draw_team(floor: FloorPlan, s: pygame.Surface, now: float) -> None:
             pygame.draw.rect(s, theme.WARN, box.inflate(6, 6), 3, border_radius=6)
         floor.text.blit(s, label, c, max(9, r * 3 // 4), (255, 255, 255), bold=True,
                         anchor="center")
-        for i in range(len(m.queue)):
-            pygame.draw.rect(s, theme.WARN, pygame.Rect(box.right + 3, box.top + i * 6, 8, 4))
+        if m.queue:  # a badge with how many commands wait in the queue
+            badge = pygame.Rect(0, 0, r + 4, r + 4)
+            badge.center = (box.right + 2, box.top - 2)
+            pygame.draw.ellipse(s, theme.WARN, badge)
+            pygame.draw.ellipse(s, theme.INK, badge, 1)
+            floor.text.blit(s, f"+{len(m.queue)}", badge.center, max(8, r * 2 // 3),
+                            (255, 255, 255), bold=True, anchor="center")
         floor.hits.insert(0, (box, _tip(floor, m, team, m is directed),
                               ("staff", m.id) if team else None))

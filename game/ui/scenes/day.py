@@ -187,7 +187,7 @@ class DayScene(Scene):
     def _lines(self) -> list[Any]:
         sel, sim = self.selection, self.sim
         if sel is None:
-            return day_lines(sim)
+            return day_lines(sim, self.actor)
         if sel[0] == "patient":
             return patient_lines(sim, sim.world.patients[sel[1]])
         return station_lines(sim, sel[1])
