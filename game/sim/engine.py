@@ -17,7 +17,7 @@ from game.sim.notices import Notice, Tone, Topic
 from game.sim.policies import POLICIES, Policy
 from game.sim.results import Accepted, Queued, Rejected, Result
 from game.sim.rng import Streams
-from game.sim.rules import RULES
+from game.sim.rules import RULES, Rule
 from game.sim.rules.base import Affordance, Can, CommandRule, EventRule, Offer
 from game.sim.rules.setup import build_world
 from game.sim.rules.staff import StaffFree
@@ -58,11 +58,15 @@ class Simulation:
         self.pickups = sorted(seconds(t) for t in scenario.courier.pickups)
         self.commands: dict[type, CommandRule[Any]] = {
             c.type: c for rule in RULES for c in rule.commands}
+        self._rule_of: dict[type, Rule] = {c.type: rule for rule in RULES for c in rule.commands}
         self.handlers: dict[type, EventRule[Any]] = {
             e.type: e for rule in RULES for e in rule.events}
         self.world: World = build_world(self)
         # Patients by status, in appointment order, rebuilt when a status has changed, so
         # the rules look only at who is where instead of at the whole day's list.
+        # Counts the changes of the world (commands, queued commands, events): a view that
+        # depends only on the world can be kept until it moves on.
+        self.revision = 0
         self._index: tuple[int, dict[Status, list[tuple[int, PatientState]]]] = (-1, {})
         self._by_appt = sorted(self.world.patients.values(), key=lambda q: (q.appt_t, q.id))
         self.calendar = Calendar(scenario, self.world.bookings)
@@ -121,6 +125,7 @@ class Simulation:
 
     def after_change(self) -> None:
         """After every command and event, each rule reacts in the list's order."""
+        self.revision += 1
         for rule in RULES:
             if self.finished:
                 return
@@ -234,9 +239,10 @@ class Simulation:
         assert member is not None
         if can == Can.WHEN_FREE:
             member.queue.append(command)
+            self.revision += 1
             left = duration(member.busy_until - self.now)
-            return Queued(len(member.queue), f"{self.describe(command)}, when {member.name} "
-                                             f"is free (busy {left} more)")
+            return Queued(len(member.queue), f"{self.describe(command)}, when "
+                                             f"{self.subject(member)} free (busy {left} more)")
         return self._start(member, command)
 
     def _start(self, member: StaffState, command: Command) -> Accepted:
@@ -264,9 +270,17 @@ class Simulation:
             if can == Can.NOW:
                 self._start(member, command)
                 return
-            self.notify(Tone.WARNING, f"Dropped from {member.name}'s queue: "
+            self.notify(Tone.WARNING, f"Dropped from {self.owner(member)} queue: "
                         f"{self.describe(command)}. {why}", getattr(command, "patient", None),
                         Topic.QUEUE, member.id)
+
+    def subject(self, member: StaffState) -> str:
+        """"you are" for the player alone, else the member's name and "is"."""
+        return "you are" if len(self.world.staff) == 1 else f"{member.name} is"
+
+    def owner(self, member: StaffState) -> str:
+        """"your" for the player alone, else the member's name with "'s"."""
+        return "your" if len(self.world.staff) == 1 else f"{member.name}'s"
 
     def describe(self, command: Command) -> str:
         """A command in words, for queues and notices: "measure vitals: Ana Ruiz"."""
@@ -288,14 +302,19 @@ class Simulation:
         return None if chosen is None else chosen.model_copy(update={"actor": member.id})
 
     # --- affordances ------------------------------------------------------------------
-    def offers(self, actor: str | None = None) -> list[Offer]:
-        """What the rules put on the table for a staff member (the lead by default), before
-        asking whether each can be done: the affordances without their answers."""
+    def offers(self, actor: str | None = None, rules: tuple[Rule, ...] = RULES) -> list[Offer]:
+        """What the rules (all, or those given) put on the table for a staff member (the
+        lead by default), before asking whether each can be done: the affordances without
+        their answers."""
         member = self.staff(actor)
         if member is None or self.finished:
             return []
-        return [offer for rule in RULES if rule.offers is not None
+        return [offer for rule in rules if rule.offers is not None
                 for offer in rule.offers(self, member)]
+
+    def rule_of(self, kind: type) -> Rule:
+        """The rule that declares a command type (and offers it)."""
+        return self._rule_of[kind]
 
     def affordances(self, actor: str | None = None) -> list[Affordance]:
         """Every action open to a staff member (the lead by default), each with what

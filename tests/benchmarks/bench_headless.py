@@ -33,7 +33,9 @@ from tests.benchmarks.generate import generate_day, write_day  # noqa: E402
 
 STANDARD_DAY = ROOT / "scenarios" / "standard_day.json"
 SEED = 0
-TARGET_A, TARGET_B, TARGET_C, TARGET_D = 0.5, 2.0, 0.2, 2.0  # seconds
+# (a) and (d) are the architecture issue's targets: the standard day under 0.05 s, and a large
+# practice of 200 patients, 10 providers and 10 MAs passed by the reference bot in 1 s.
+TARGET_A, TARGET_B, TARGET_C, TARGET_D = 0.05, 2.0, 0.2, 1.0  # seconds
 LARGE_PRACTICE = (200, 10, 10)  # patients, providers, medical assistants
 
 

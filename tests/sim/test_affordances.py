@@ -125,6 +125,8 @@ def test_submit_does_what_each_affordance_says(data: st.DataObject) -> None:
 
 
 def test_every_command_and_event_has_exactly_one_handler() -> None:
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))  # a rule is known by its name (the bot's look-ups)
     commands = [rule_cmd.type for rule in RULES for rule_cmd in rule.commands]
     assert sorted(t.__name__ for t in commands) == sorted(t.__name__ for t in COMMANDS)
     assert len(commands) == len(set(commands))

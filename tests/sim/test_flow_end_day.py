@@ -81,7 +81,7 @@ def test_a_busy_ma_is_told_how_long_is_left_never_a_clock_time(make):
         assert d.sim.busy_reason() == busy
         r = d.sim.submit(c.RoomPatient(patient="ann", room="exam1"))
         assert isinstance(r, Queued) and r.position == 1
-        assert r.message.endswith(f"is free (busy {duration(left)} more)")
+        assert r.message.endswith(f"when you are free (busy {duration(left)} more)")
         assert not re.search(r"\d\d:\d\d", r.message)
         assert d.sim.submit(c.CancelQueued(position=1)).ok and not ma.queue
     d.sim.advance(ma.busy_until)

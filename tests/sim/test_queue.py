@@ -49,7 +49,7 @@ def test_a_queued_command_no_longer_possible_is_dropped_with_a_notice(make) -> N
     d.sim.advance(d.sim.lead.busy_until)  # the first starts; the second waits behind it
     d.sim.advance(d.sim.lead.busy_until)  # now the task is done: the second cannot be
     dropped = [n for n in d.sim.notices if n.topic == Topic.QUEUE]
-    assert dropped and "Dropped from You's queue: log fridge" in dropped[-1].text
+    assert dropped and "Dropped from your queue: log fridge" in dropped[-1].text
     assert "is already done" in dropped[-1].text
     assert not d.sim.lead.queue
 
@@ -58,7 +58,7 @@ def test_cancel_takes_a_command_out_before_it_starts(make) -> None:
     d = busy(make)
     assert d.sim.submit(c.LogFridge(task="open-fridge", fridge_c=4.8, freezer_c=-20.8)).ok
     assert d.sim.submit(c.CancelQueued(position=2)) == Rejected(
-        "You has 1 command(s) waiting: there is no number 2.")
+        "In your queue 1 action waits: there is no number 2.")
     assert isinstance(d.sim.submit(c.CancelQueued(position=1)), Accepted)
     d.sim.advance(d.sim.lead.busy_until + 60)
     assert d.sim.world.tasks["open-fridge"].done_t is None

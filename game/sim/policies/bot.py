@@ -33,18 +33,27 @@ class Style:
 
 
 class Menu:
-    """The affordances open now, looked up by command type and patient. Each is asked of
-    the simulation (`Simulation.can`, as `affordances` does) only when the bot looks at it:
-    the bot takes the first thing on its list, so most are never asked."""
+    """The affordances open now, looked up by command type and patient. A rule's offers are
+    made the first time the bot asks for one of its commands, and each offer is asked of the
+    simulation (`Simulation.can`, as `affordances` does) only when the bot looks at it: the
+    bot takes the first thing on its list, so most are never made or asked."""
 
     def __init__(self, sim: Simulation, actor: str | None) -> None:
         self.sim = sim
         self.actor = actor
-        self.offers = sim.offers(actor)
-        self.by_type: dict[type, list[Offer]] = {}
-        for o in self.offers:
-            self.by_type.setdefault(type(o.command), []).append(o)
+        self._offers: dict[str, dict[type, list[Offer]]] = {}  # by rule name
+        self._rank: dict[int, int] = {}  # an offer's place in its rule's list
         self._now: dict[int, bool] = {}
+
+    def _of_type(self, kind: type) -> list[Offer]:
+        rule = self.sim.rule_of(kind)
+        if rule.name not in self._offers:
+            grouped: dict[type, list[Offer]] = {}
+            for i, o in enumerate(self.sim.offers(self.actor, (rule,))):
+                grouped.setdefault(type(o.command), []).append(o)
+                self._rank[id(o)] = i
+            self._offers[rule.name] = grouped
+        return self._offers[rule.name].get(kind, [])
 
     def can_now(self, offer: Offer) -> bool:
         """Submit would start it now."""
@@ -55,11 +64,12 @@ class Menu:
 
     def get(self, kind: type[c.Command] | tuple[type[c.Command], ...],
             patient: str | None = None) -> list[Offer]:
-        """Offers of a command type (for one patient, if given) that can start now, in
-        the rules' order."""
+        """Offers of a command type (or types, in the rules' order) for one patient, if
+        given, that can start now."""
         kinds = kind if isinstance(kind, tuple) else (kind,)
-        found = [o for o in self.offers if type(o.command) in kinds] if len(kinds) > 1 else \
-            self.by_type.get(kinds[0], [])
+        found = [o for k in kinds for o in self._of_type(k)]
+        if len(kinds) > 1:  # one rule's offers of several types: back in the rule's order
+            found.sort(key=lambda o: self._rank[id(o)])
         return [o for o in found if (patient is None
                                      or getattr(o.command, "patient", None) == patient)
                 and self.can_now(o)]
@@ -80,8 +90,6 @@ class Bot:
     def choose(self, sim: Simulation, actor: str | None = None) -> c.Command | None:
         """The first thing on the priority list that can be done now."""
         menu = Menu(sim, actor)
-        if not menu.offers:
-            return None
         steps: tuple[Callable[[Menu], c.Command | None], ...] = (
             self._urgent, self._opening, self._feed_provider, self._after_exam, self._vitals,
             self._rooming, self._check_in, self._specimens, self._no_shows, self._paperwork,

@@ -274,12 +274,14 @@ def mark_no_show(sim: Simulation, actor: StaffState, cmd: MarkNoShow) -> Accepte
 
 def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
     """Check-in for whoever waits at the desk; a no-show once an appointment time passes."""
-    for p in sim.patients_in(Status.ARRIVED, Status.SCHEDULED):
-        if p.status == Status.ARRIVED:
-            yield Offer(GroupKind.PATIENT, p.id, CheckIn(patient=p.id), "Check in…",
-                        "Greet, verify two identifiers, insurance and copay at the front desk.",
-                        form="check_in", key="c")
-        elif p.status == Status.SCHEDULED and not p.marked_no_show and sim.now >= p.appt_t:
+    for p in sim.patients_in(Status.ARRIVED):
+        yield Offer(GroupKind.PATIENT, p.id, CheckIn(patient=p.id), "Check in…",
+                    "Greet, verify two identifiers, insurance and copay at the front desk.",
+                    form="check_in", key="c")
+    for p in sim.patients_in(Status.SCHEDULED):  # in appointment order
+        if p.appt_t > sim.now:
+            break  # the rest of the day is still to come
+        if not p.marked_no_show:
             yield Offer(GroupKind.PATIENT, p.id, MarkNoShow(patient=p.id), "Mark no-show",
                         f"Mark a patient who has not come as a no-show, from "
                         f"{NO_SHOW_AFTER // 60} minutes past the appointment.", key="n")

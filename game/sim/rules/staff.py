@@ -64,18 +64,20 @@ def clock_out(sim: Simulation, actor: StaffState, _cmd: ClockOut) -> Accepted:
     return Accepted(sim.d.clock_out, "clocking out")
 
 
-def check_cancel(_sim: Simulation, actor: StaffState, cmd: CancelQueued) -> str | None:
+def check_cancel(sim: Simulation, actor: StaffState, cmd: CancelQueued) -> str | None:
     """Only a command that is waiting can be taken out."""
     if cmd.position > len(actor.queue):
-        return (f"{actor.name} has {len(actor.queue) or 'no'} command(s) waiting: there is "
-                f"no number {cmd.position}.")
+        waiting = len(actor.queue)
+        what = ("nothing waits" if not waiting else "1 action waits" if waiting == 1
+                else f"{waiting} actions wait")
+        return f"In {sim.owner(actor)} queue {what}: there is no number {cmd.position}."
     return None
 
 
 def cancel(sim: Simulation, actor: StaffState, cmd: CancelQueued) -> Accepted:
     """Take the command out of the queue; it never starts."""
     gone = actor.queue.pop(cmd.position - 1)
-    sim.notify(Tone.INFO, f"Cancelled for {actor.name}: {sim.describe(gone)}.", None,
+    sim.notify(Tone.INFO, f"Cancelled from {sim.owner(actor)} queue: {sim.describe(gone)}.", None,
                Topic.QUEUE, actor.id)
     return Accepted(0, "cancelling a queued action")
 

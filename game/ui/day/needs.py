@@ -84,9 +84,13 @@ def _after_exam(sim: Simulation, p: PatientState) -> tuple[str, str]:
     return "checkout", "arrow"
 
 
-def need_of(sim: Simulation, p: PatientState) -> Need | None:
-    """The patient's most pressing step, or None if they need nothing from the MA now."""
+def need_of(sim: Simulation, p: PatientState,
+            with_tubes: frozenset[str] | None = None) -> Need | None:
+    """The patient's most pressing step, or None if they need nothing from the MA now.
+    `with_tubes` (who has unpacked tubes), when the caller has it, saves a look per patient."""
     now, st = sim.now, p.status
+    if st == S.SCHEDULED and now < p.appt_t:
+        return None  # not due yet: nothing to ask
     if crisis_pending(p):
         return Need(p.id, "escalate", "warning", CRISIS, p.busy_until, "crisis reading")
     if st == S.WITH_PROVIDER and p.assist_requested_t is not None and not p.assist_done:
@@ -112,7 +116,8 @@ def need_of(sim: Simulation, p: PatientState) -> Need | None:
     if st == S.EXAM_DONE:
         label, icon = _after_exam(sim, p)
         return Need(p.id, label, icon, FLOW, p.exam_end or now)
-    tubes = specimen_step(sim, p)
+    tubes = None if with_tubes is not None and p.id not in with_tubes else \
+        specimen_step(sim, p)
     if tubes is not None:
         label, icon, since = tubes
         soon = any(now <= t <= now + 15 * 60 for t in sim.pickups)
@@ -132,7 +137,9 @@ def need_of(sim: Simulation, p: PatientState) -> Need | None:
 def queue(sim: Simulation) -> list[Need]:
     """Every patient's need, and every used room to disinfect: most urgent first, longest
     waiting first within a band."""
-    needs = [n for p in sim.world.patients.values() if (n := need_of(sim, p)) is not None]
+    with_tubes = frozenset(s.patient for s in sim.world.specimens if not s.packed)
+    needs = [n for p in sim.world.patients.values()
+             if (n := need_of(sim, p, with_tubes)) is not None]
     someone_waits = any(p.status == S.WAITING for p in sim.world.patients.values())
     for room in sim.world.rooms.values():
         if room.patient is None and not room.clean:

@@ -60,6 +60,8 @@ class DayScene(Scene):
         self.selection: Selection = None
         # Whom the player's commands go to: None is the lead MA (a one-MA day has only them).
         self.actor: str | None = None
+        self._actions_key: tuple[object, ...] = ()
+        self._actions: list[Action] = []
         self.form: Form | None = None
         self.hover: tuple[int, int] | None = None
         self.pointer = Pointer()  # where hover tips show (None when the mouse is not there)
@@ -176,13 +178,21 @@ class DayScene(Scene):
         self.select(items[i % len(items)])
 
     def current_actions(self) -> list[Action]:
-        """The context panel's actions for the selection."""
+        """The context panel's actions for the selection, asked of the simulation again when
+        the world has changed, the selection or the staff member has, or half a minute of
+        the clock has passed (a no-show or the closing tasks become possible with time)."""
         sel, sim = self.selection, self.sim
+        key = (sim.revision, sim.now // 30, sel, self.actor)
+        if key == self._actions_key:
+            return self._actions
         if sel is None:
-            return day_actions(sim, self.actor)
-        if sel[0] == "patient":
-            return patient_actions(sim, sel[1], self.actor)
-        return station_actions(sim, sel[1], self.actor)
+            actions = day_actions(sim, self.actor)
+        elif sel[0] == "patient":
+            actions = patient_actions(sim, sel[1], self.actor)
+        else:
+            actions = station_actions(sim, sel[1], self.actor)
+        self._actions_key, self._actions = key, actions
+        return actions
 
     def _lines(self) -> list[Any]:
         sel, sim = self.selection, self.sim
