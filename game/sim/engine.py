@@ -70,6 +70,9 @@ class Simulation:
         self._index: tuple[int, dict[Status, list[tuple[int, PatientState]]]] = (-1, {})
         self._by_appt = sorted(self.world.patients.values(), key=lambda q: (q.appt_t, q.id))
         self.calendar = Calendar(scenario, self.world.bookings)
+        for rule in RULES:
+            if rule.state:
+                self.world.parts[rule.name] = rule.state(self)
         self._lead = self._find_lead()  # the team is fixed for the day
         self.coworkers: dict[str, Policy] = {
             m.id: POLICIES[m.spec.controlled_by]() for m in self.world.staff.values()

@@ -20,7 +20,7 @@ from game import RULES_VERSION, __version__
 from game.fileio import write_text_atomic
 from game.scenario.errors import InputError, Problem
 from game.scenario.load import problems_from, read_json_file, with_lines
-from game.sim.commands import Command
+from game.sim.command_set import AnyCommand
 
 LOG_FORMAT = 3
 # Format 1 had no source, date or rules version; its logs still load (read as rules version
@@ -38,7 +38,7 @@ class TimedCommand(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     t: int = Field(ge=0, le=48 * 3600, description="Seconds since midnight.")
-    command: Command
+    command: AnyCommand
 
 
 class ScenarioRef(BaseModel):

@@ -253,7 +253,9 @@ class World:
     bookings: list[Booking] = field(default_factory=list)  # follow-ups booked today
     glucose_qc_done: bool = False
     vaccines_usable: bool = False
-    couriers_done: int = 0
+    # Each rule's own state, by rule name (Rule.state makes it when the day starts): a new
+    # concern keeps its data here, in its own data class, and the digest covers it.
+    parts: dict[str, object] = field(default_factory=dict)
     flags: set[str] = field(default_factory=set)  # one-time consequences already applied
     notices: list[Notice] = field(default_factory=list)
 

@@ -14,6 +14,7 @@ from game.paths import SCENARIOS
 from game.scenario.load import load_scenario
 from game.scenario.models import Scenario
 from game.sim import commands as c
+from game.sim.command_set import COMMAND_TYPES
 from game.sim.engine import Simulation
 from game.sim.policies import POLICIES
 from game.sim.results import Accepted, Queued, Rejected
@@ -24,7 +25,7 @@ from tests.fuzz_settings import examples
 
 DAYS = {name: load_scenario(SCENARIOS / f"{name}.json").scenario
         for name in ("short_morning", "standard_day", "team_day")}
-COMMANDS = c.Command.__origin__.__args__  # type: ignore[attr-defined]
+COMMANDS = COMMAND_TYPES
 SUBJECTS = ("patient", "room", "task")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.sim import commands as c
+from game.sim.rules.lab_courier import courier_state
 from tests.sim.conftest import Driver, patient_dict, scenario_dict, through_exam
 
 IDS: list = ["name", "dob"]
@@ -21,7 +22,7 @@ def spin_done(d: Driver) -> None:
 
 
 def ship(d: Driver) -> None:
-    d.wait_for(lambda: d.sim.world.couriers_done == len(d.sim.pickups))
+    d.wait_for(lambda: courier_state(d.sim).done == len(d.sim.pickups))
 
 
 def test_correct_order_labels_clot_spin_and_courier(make):

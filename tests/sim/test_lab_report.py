@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.sim import commands as c
 from game.sim.rules.lab import specimen_report
+from game.sim.rules.lab_courier import courier_state
 from tests.sim.conftest import Driver, through_exam
 from tests.sim.test_lab import IDS, lab_day, ship, spin_done
 
@@ -71,7 +72,7 @@ def test_not_packed_by_the_last_courier(make):
 
 def test_drawn_after_the_last_pickup_and_stored(make):
     d = drawn_and_labeled(make, ["CBC"], ["lavender"], "08:05")
-    assert d.sim.world.couriers_done == 1
+    assert courier_state(d.sim).done == 1
     assert d.do(c.PackSpecimens(patient="lab")).ok
     assert d.do(c.ClockOut()).ok
     finish(d)

@@ -14,6 +14,7 @@ from game.paths import SCENARIOS
 from game.scenario.load import load_scenario
 from game.sim.engine import Simulation
 from game.sim.log import load_log
+from game.sim.rules.lab_courier import courier_state
 from game.sim.state import Booking
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "log_rules2_short_morning.json"
@@ -42,7 +43,7 @@ CHANGES = {
     "a provider's idle time": lambda s: setattr(
         next(iter(s.world.providers.values())), "idle_since", 1),
     "a one-time flag": lambda s: s.world.flags.add("unstocked:exam1"),
-    "a courier gone": lambda s: setattr(s.world, "couriers_done", 1),
+    "a courier gone": lambda s: setattr(courier_state(s), "done", 1),
     "the meter's QC": lambda s: setattr(s.world, "glucose_qc_done", True),
     "a booking in the calendar": lambda s: s.calendar.add(
         Booking("s01-nakamura", "okafor", s.scenario.date, 9 * 3600, 15)),

@@ -8,6 +8,7 @@ from game.paths import bundled_scenarios
 from game.scenario.load import load_scenario
 from game.sim.engine import Simulation
 from game.sim.policies import POLICIES
+from game.sim.rules.lab_courier import courier_state
 from game.sim.runner import play_policy
 
 SCENARIOS = bundled_scenarios()
@@ -106,7 +107,7 @@ def test_the_reference_bot_waits_to_hand_the_box_to_a_courier_still_coming():
     assert drew, "the day must have blood to send"
     for pid in drew:
         assert all(r["status"] == "received" for r in specimen_report(sim, pid)), pid
-    assert sim.world.couriers_done == 1 and sim.lead.clocked_out
+    assert courier_state(sim).done == 1 and sim.lead.clocked_out
     assert not [e for e in sim.ledger.entries if "did not reach the lab" in e.reason]
 
 

@@ -113,7 +113,7 @@ class Bot:
     def _urgent(self, m: Menu) -> c.Command | None:
         if self.style.careful:
             for a in m.get(c.Escalate):
-                if m.sim.world.patients[a.command.patient].crisis:  # type: ignore[union-attr]
+                if m.sim.world.patients[a.command.patient].crisis:  # type: ignore[attr-defined]
                     return a.command
         return m.first(c.AssistProvider)
 
@@ -130,7 +130,7 @@ class Bot:
 
     def _task(self, m: Menu, phase: str) -> c.Command | None:
         for a in m.get((c.CompleteTask, c.LogFridge)):
-            ts = m.sim.world.tasks[a.command.task]  # type: ignore[union-attr]
+            ts = m.sim.world.tasks[a.command.task]  # type: ignore[attr-defined]
             if ts.phase != phase:
                 continue
             task = ts.task
@@ -201,7 +201,7 @@ class Bot:
         rooms = m.sim.world.rooms
         for p in waiting:
             for a in m.get(c.RoomPatient, p.id):
-                if rooms[a.command.room].clean or not self.style.checklists:  # type: ignore[union-attr]
+                if rooms[a.command.room].clean or not self.style.checklists:  # type: ignore[attr-defined]
                     return a.command
             if m.get(c.RoomPatient, p.id):
                 break  # only dirty rooms are free: disinfect one first
@@ -229,7 +229,7 @@ class Bot:
                     and TUBES[s.tube].serum and s.spun_at is None]
 
         for a in m.get(c.Centrifuge):
-            pid = a.command.patient  # type: ignore[union-attr]
+            pid = a.command.patient  # type: ignore[attr-defined]
             if self.style.careful and all(sim.now - s.drawn_t >= 60 * CLOT_MINUTES
                                           for s in unspun(pid)):
                 return a.command
@@ -240,12 +240,12 @@ class Bot:
                     return c.PackSpecimens(patient=pid)
         # A careful MA packs serum only once it is spun.
         return next((a.command for a in m.get(c.PackSpecimens)
-                     if not unspun(a.command.patient)), None)  # type: ignore[union-attr]
+                     if not unspun(a.command.patient)), None)  # type: ignore[attr-defined]
 
     def _no_shows(self, m: Menu) -> c.Command | None:
         late = m.sim.scenario.arrival_jitter.late[1] + 5
         for a in m.get(c.MarkNoShow):
-            p = m.sim.world.patients[a.command.patient]  # type: ignore[union-attr]
+            p = m.sim.world.patients[a.command.patient]  # type: ignore[attr-defined]
             if m.sim.now >= p.appt_t + 60 * late:
                 return a.command
         return None

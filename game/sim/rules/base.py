@@ -78,6 +78,7 @@ class Offer:
     tip: str
     form: str | None = None  # the form that fills in the command's details, if any
     key: str = ""  # the shortcut letter it prefers
+    station: str | None = None  # where it is done, when away from the patient ("lab")
 
 
 class Can(StrEnum):
@@ -114,6 +115,7 @@ class Rule:
     """One concern of the day, declared in one place; rules/__init__.py lists them."""
 
     name: str
+    state: Callable[[Simulation], object] | None = None  # its part of the world, if any
     commands: tuple[CommandRule[Any], ...] = ()
     events: tuple[EventRule[Any], ...] = ()
     start: Hook | None = None  # what it schedules once the world is built

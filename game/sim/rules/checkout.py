@@ -222,11 +222,12 @@ def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
         if orders.referral and not p.referral_done:
             yield Offer(GroupKind.PATIENT, pid, ProcessReferral(patient=pid),
                         f"Send referral: {orders.referral}",
-                        f"At the workstation ({_mins(sim.d.process_referral)}).", key="p")
+                        f"At the workstation ({_mins(sim.d.process_referral)}).", key="p",
+                        station="workstation")
         if not p.chart_done:
             yield Offer(GroupKind.PATIENT, pid, CompleteChart(patient=pid), "Complete chart",
                         "Finish the visit's documentation at the workstation "
-                        f"({_mins(sim.d.complete_chart)}).", key="d")
+                        f"({_mins(sim.d.complete_chart)}).", key="d", station="workstation")
 
 
 RULE = Rule(

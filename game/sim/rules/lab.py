@@ -359,13 +359,13 @@ def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
             names = ", ".join(sorted({TUBES[s.tube].name for s in unspun}))
             yield Offer(GroupKind.PATIENT, pid, Centrifuge(patient=pid),
                         f"Centrifuge {last}'s tubes", f"Spin the {names}. Serum tubes must "
-                        f"clot {CLOT_MINUTES} minutes first.", key="g")
+                        f"clot {CLOT_MINUTES} minutes first.", key="g", station="lab")
         if tubes:
             warn = " The serum tubes are not spun yet: the lab would reject them." \
                 if unspun else ""
             yield Offer(GroupKind.PATIENT, pid, PackSpecimens(patient=pid),
                         f"Pack {last}'s tubes", "Put the labeled, spun tubes in the courier "
-                        f"box.{warn}", key="k")
+                        f"box.{warn}", key="k", station="lab")
 
 
 RULE = Rule(

@@ -28,7 +28,22 @@ if TYPE_CHECKING:
     from game.sim.engine import Simulation
 
 SHIP_POINTS = 2
+RULE_NAME = "courier"
 COURIER_WARNING = 15 * 60
+
+
+@dataclass
+class CourierState:
+    """The courier's part of the world: how many of the day's pickups have been made."""
+
+    done: int = 0
+
+
+def courier_state(sim: Simulation) -> CourierState:
+    """The courier's state in the world."""
+    state = sim.world.parts[RULE_NAME]
+    assert isinstance(state, CourierState)
+    return state
 
 
 @dataclass(frozen=True)
@@ -131,7 +146,7 @@ def rejection_note(p: PatientState, s: Specimen) -> str:
 
 def next_pickup(sim: Simulation) -> int | None:
     """When the courier comes next, or None after the last pickup of the day."""
-    done = sim.world.couriers_done
+    done = courier_state(sim).done
     return sim.pickups[done] if done < len(sim.pickups) else None
 
 
@@ -217,7 +232,7 @@ def resolve_ship(sim: Simulation, p: PatientState, final: bool) -> None:
 def on_courier(sim: Simulation, event: Courier) -> None:
     """The courier takes the box; the lab judges each tube; the last pickup strands the rest."""
     last = event.index == len(sim.pickups) - 1
-    sim.world.couriers_done += 1
+    courier_state(sim).done += 1
     shipped: list[Specimen] = []
     for s in sim.world.specimens:
         if s.packed and not s.shipped:
@@ -263,5 +278,6 @@ def end_of_day(sim: Simulation) -> None:
                              NOT_DRAWN_NOTE)
 
 
-RULE = Rule("courier", events=(on(Courier, on_courier), on(CourierWarning, on_courier_warning)),
+RULE = Rule(RULE_NAME, state=lambda _sim: CourierState(),
+            events=(on(Courier, on_courier), on(CourierWarning, on_courier_warning)),
             start=start, expect=expect, end_of_day=end_of_day)

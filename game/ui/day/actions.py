@@ -14,10 +14,6 @@ if TYPE_CHECKING:
 
 Selection = tuple[str, str] | None  # ("patient", id) or ("station", station id)
 Offer = tuple[str, "Action"]  # (preferred letter, action)
-# Where the player finds an action that is not at the patient's side (for the station's
-# buttons); where it is done, and whether it can be, is the simulation's to say.
-AT_STATION: dict[type, str] = {c.Centrifuge: "lab", c.PackSpecimens: "lab",
-                               c.ProcessReferral: "workstation", c.CompleteChart: "workstation"}
 # One button per form: the lab form does the fingerstick, the draw and the labels.
 FORM_LABEL = {"lab": "Labs…"}
 CHECKLIST_AT = ("workstation", "fridge", "supply", "lab")
@@ -110,8 +106,6 @@ def station_actions(sim: Simulation, station: str, actor: str | None = None) -> 
             p = w.patients[room.patient]
             out.append(("s", Action(f"Show {p.name}", "Select the patient in this room.",
                                     select=("patient", p.id))))
-        out += _merge([a for a in affs if a.offer.group == GroupKind.STATION
-                       and a.offer.subject == station])
     elif station in ("front_desk", "waiting_room"):
         wanted = Status.ARRIVED if station == "front_desk" else Status.WAITING
         for p in sorted(w.patients.values(), key=lambda q: q.appt_t):
@@ -119,7 +113,11 @@ def station_actions(sim: Simulation, station: str, actor: str | None = None) -> 
                 out.append((p.spec.name.first[0].lower(), Action(
                     f"Select {p.name}", f"Show {p.name}'s chart and actions.",
                     select=("patient", p.id))))
-    out += _merge([a for a in affs if AT_STATION.get(type(a.command)) == station])
+    # What the rules offer at this station (a room to disinfect), and what they say is done
+    # here, away from the patient (the lab's spinning, the workstation's paperwork).
+    out += _merge([a for a in affs if (a.offer.group == GroupKind.STATION
+                                       and a.offer.subject == station)
+                   or a.offer.station == station])
     if station in CHECKLIST_AT:
         out += _checklist(sim, affs)
     return allocate(out)
