@@ -12,7 +12,7 @@ from game.clinical.vitals import abnormal_signs
 from game.sim import commands as c
 from game.sim.policies.base import by_status
 from game.sim.rules.base import Can, Offer
-from game.sim.rules.checklist import in_range
+from game.sim.rules.checklist import closing_starts, in_range
 from game.sim.rules.checkout import first_slot, unfinished_orders
 from game.sim.rules.lab_courier import next_pickup
 from game.sim.state import PatientState, Specimen, Status
@@ -265,7 +265,7 @@ class Bot:
         if self.style.careful and self._box_awaits_courier(sim):
             return None  # someone has to hand the packed box to the courier
         if self.style.checklists:
-            if sim.now < sim.closes - 30 * 60:
+            if sim.now < closing_starts(sim):
                 return None
             task = self._task(m, "closing")
             if task is not None:

@@ -63,7 +63,7 @@ def _task_problem(sim: Simulation, actor: StaffState, tid: str) -> str | None:
         return f"{actor.name} works the front desk: '{ts.task.label}' is an MA's task."
     if ts.done_t is not None:
         return f"'{ts.task.label}' is already done."
-    if ts.phase == "closing" and sim.now < sim.closes - CLOSING_WINDOW:
+    if ts.phase == "closing" and sim.now < closing_starts(sim):
         return (f"'{ts.task.label}' is a closing task: it starts 30 minutes before "
                 "closing.")
     return None
@@ -163,9 +163,14 @@ def probe(task: Task) -> CompleteTask | LogFridge:
     return CompleteTask(task=task.id)
 
 
+def closing_starts(sim: Simulation) -> int:
+    """When the closing tasks can start: 30 minutes before closing."""
+    return sim.closes - CLOSING_WINDOW
+
+
 def checklist_phase(sim: Simulation) -> str:
     """The checklist a student most likely wants: closing from 30 minutes before closing."""
-    return "closing" if sim.now >= sim.closes - CLOSING_WINDOW else "opening"
+    return "closing" if sim.now >= closing_starts(sim) else "opening"
 
 
 def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:

@@ -150,6 +150,12 @@ def next_pickup(sim: Simulation) -> int | None:
     return sim.pickups[done] if done < len(sim.pickups) else None
 
 
+def courier_soon(sim: Simulation) -> bool:
+    """The next pickup is at most 15 minutes away (when the courier warning comes)."""
+    nxt = next_pickup(sim)
+    return nxt is not None and nxt - sim.now <= COURIER_WARNING
+
+
 def stored_well(sim: Simulation, s: Specimen) -> bool:
     """Drawn after the last pickup, then packed and stored correctly for the next one."""
     return (s.packed and not s.shipped and next_pickup(sim) is None

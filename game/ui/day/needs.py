@@ -11,6 +11,7 @@ from game.sim.view import (
     WALKOUT_WARNING,
     Can,
     RoomingStep,
+    courier_soon,
     on_duty,
     patience_left,
     rooming_steps_left,
@@ -120,7 +121,7 @@ def need_of(sim: Simulation, p: PatientState,
         specimen_step(sim, p)
     if tubes is not None:
         label, icon, since = tubes
-        soon = any(now <= t <= now + 15 * 60 for t in sim.pickups)
+        soon = courier_soon(sim)
         if soon and label in ("centrifuge", "pack tubes"):
             return Need(p.id, label, "warning", COURIER, since, "courier soon")
         return Need(p.id, label, icon, FLOW if icon == "drop" else INFO, since)

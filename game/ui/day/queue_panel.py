@@ -8,6 +8,7 @@ import pygame
 
 from game.scenario.types import clock
 from game.sim.state import Status
+from game.sim.view import closing_starts
 from game.ui.day.needs import Need, queue
 from game.ui.kit import status_icons, theme
 from game.ui.kit.text_cache import TextCache
@@ -71,7 +72,7 @@ class QueuePanel:
         """The open checklist of this phase, as a reminder line (T opens it)."""
         sim = self.sim
         phase = ("opening" if sim.phase == "opening"
-                 else "closing" if sim.now >= sim.closes - 30 * 60 else None)
+                 else "closing" if sim.now >= closing_starts(sim) else None)
         left = sum(1 for ts in sim.world.tasks.values()
                    if ts.phase == phase and ts.done_t is None)
         return f"{phase.title()} checklist: {left} to do [T]" if phase and left else ""

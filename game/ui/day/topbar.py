@@ -9,6 +9,7 @@ import pygame_gui
 
 from game.report.text import percent
 from game.scenario.types import clock
+from game.sim.view import courier_soon, next_pickup
 from game.ui.day.sim_clock import SimClock
 from game.ui.kit import status_icons, theme
 from game.ui.kit.fmt import pts, time_left
@@ -120,13 +121,13 @@ class TopBar:
         x += max(t.font(f, True).size(phase)[0], 90) + 14
         points, pct = self.score()
         right = self.buttons_left - 12 if self.buttons else r.right - 12
-        nxt = next((p for p in sim.pickups if p >= sim.now), None)
+        nxt = next_pickup(sim)
         courier = (f"Courier {clock(nxt)}", countdown(nxt - sim.now)) if nxt is not None else (
             "Courier", "no pickup left")
         cw = max(t.font(f - 1).size(courier[0])[0], t.font(f - 2).size(courier[1])[0])
         status_icons.courier(s, (right - cw - 14, r.centery), max(7, f // 2), soft)
         t.blit(s, courier[0], (right, r.y + 6), f - 1, white, anchor="topright")
-        soon = nxt is not None and nxt - sim.now <= 15 * 60
+        soon = courier_soon(sim)
         t.blit(s, courier[1], (right, r.bottom - 6), f - 2, (255, 214, 120) if soon else soft,
                bold=soon, anchor="bottomright")
         right -= cw + 34

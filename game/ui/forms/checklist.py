@@ -11,7 +11,7 @@ from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextEntryLine
 from game.scenario.types import clock
 from game.sim.commands import CompleteTask, LogFridge
 from game.sim.state import TaskState
-from game.sim.view import FREEZER_RANGE_C, FRIDGE_RANGE_C
+from game.sim.view import FREEZER_RANGE_C, FRIDGE_RANGE_C, closing_starts
 from game.ui.forms.kit import PAD, FormBase, Rows, Tick, keys_hint
 from game.ui.forms.parse import FieldError, number
 from game.ui.kit.fmt import at
@@ -70,7 +70,7 @@ class ChecklistForm(FormBase):
 
     def _heading(self) -> str:
         if self.phase == "closing":
-            return f"Closing tasks, from {clock(self.sim.closes - 30 * 60)}"
+            return f"Closing tasks, from {clock(closing_starts(self.sim))}"
         return f"Opening tasks, before the first patient at {clock(self.sim.first_appt)}"
 
     def _paginate(self) -> list[list[TaskState]]:
