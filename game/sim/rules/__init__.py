@@ -14,6 +14,7 @@ from game.sim.rules import (
     front_desk,
     lab,
     lab_courier,
+    paperwork,
     provider,
     rooming,
     setup,
@@ -31,6 +32,7 @@ RULES: tuple[Rule, ...] = (
     lab.RULE,
     lab_courier.RULE,
     checkout.RULE,
+    paperwork.RULE,
     staff.RULE,
     end_early.RULE,
 )

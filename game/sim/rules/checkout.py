@@ -1,4 +1,4 @@
-"""Checkout: the follow-up booking, the referral, the patient leaving, the finished chart."""
+"""Checkout: the follow-up booking and the patient leaving, every order done."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from game.scenario.types import WEEKDAYS, seconds
-from game.sim.commands import BookFollowUp, CheckOut, CompleteChart, ProcessReferral
+from game.sim.commands import BookFollowUp, CheckOut
 from game.sim.results import Accepted
 from game.sim.rules.base import ANY_ROLE, GroupKind, Offer, Rule, command
 from game.sim.rules.common import no_patient
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def expect(sim: Simulation) -> None:
-    """Ordered follow-ups and referrals, the checkout and the chart of every patient who comes."""
+    """Ordered follow-ups, and the checkout of every patient who comes."""
     for p in sim.world.patients.values():
         if p.spec.arrival.kind == "no_show":
             continue
@@ -34,14 +34,8 @@ def expect(sim: Simulation) -> None:
                 f"{name}'s follow-up was not booked",
                 "Book the follow-up before the patient leaves, within the interval the "
                 "provider asked for and at a time the patient can come.")
-        if orders.referral:
-            exp(Step.REFERRAL, "administrative", 2, "VIII.P.3", f"{name}'s referral was not sent",
-                "Process the referral the same day, so the specialist's office can call the "
-                "patient and any prior authorization can start.")
         exp(Step.CHECKOUT, "administrative", 1, None, f"{name} was never checked out",
             "Check every patient out: confirm orders, the next visit and any balance.")
-        exp(Step.CHART, "administrative", 1, "X.P.3", f"{name}'s chart was left unfinished",
-            "Finish every chart the same day: an incomplete record is a legal and billing risk.")
 
 
 def check_book(sim: Simulation, _actor: StaffState, cmd: BookFollowUp) -> str | None:
@@ -110,28 +104,6 @@ def first_slot(sim: Simulation, p: PatientState, respect_patient: bool = True
     return None
 
 
-def check_referral(sim: Simulation, _actor: StaffState, cmd: ProcessReferral) -> str | None:
-    """An ordered referral, after the exam, once."""
-    if missing := no_patient(sim, cmd.patient):
-        return missing
-    p = sim.world.patients[cmd.patient]
-    if p.spec.orders.referral is None or p.exam_end is None:
-        return f"No referral is ordered for {p.name}."
-    if p.referral_done:
-        return f"{p.name}'s referral is already sent."
-    return None
-
-
-def process_referral(sim: Simulation, actor: StaffState, cmd: ProcessReferral) -> Accepted:
-    """Send the referral."""
-    p = sim.world.patients[cmd.patient]
-    secs = sim.walk(actor, "workstation") + sim.d.process_referral
-    p.referral_done = True
-    sim.ledger.award(key(p.id, Step.REFERRAL), sim.now, 2,
-                     f"Sent {p.name}'s referral to {p.spec.orders.referral}")
-    return Accepted(secs, f"processing {p.name}'s referral")
-
-
 def check_check_out(sim: Simulation, _actor: StaffState, cmd: CheckOut) -> str | None:
     """A patient leaves once the provider is done."""
     if missing := no_patient(sim, cmd.patient):
@@ -176,34 +148,9 @@ def check_out(sim: Simulation, actor: StaffState, cmd: CheckOut) -> Accepted:
     return Accepted(secs, f"checking out {p.name}")
 
 
-def check_chart(sim: Simulation, _actor: StaffState, cmd: CompleteChart) -> str | None:
-    """A visit's chart is finished once the visit is over."""
-    if missing := no_patient(sim, cmd.patient):
-        return missing
-    p = sim.world.patients[cmd.patient]
-    if p.exam_end is None:
-        return f"{p.name}'s visit is not over yet."
-    if p.chart_done:
-        return f"{p.name}'s chart is already complete."
-    return None
-
-
-def complete_chart(sim: Simulation, actor: StaffState, cmd: CompleteChart) -> Accepted:
-    """Finish the visit's documentation."""
-    p = sim.world.patients[cmd.patient]
-    secs = sim.walk(actor, "workstation") + sim.d.complete_chart
-    p.chart_done = True
-    sim.ledger.award(key(p.id, Step.CHART), sim.now, 1, f"Completed {p.name}'s chart")
-    return Accepted(secs, f"completing {p.name}'s chart")
-
-
-def _mins(secs: int) -> str:
-    return f"about {max(1, round(secs / 60))} min"
-
-
 def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
-    """The follow-up, the checkout, the referral and the chart."""
-    for p in sim.patients_in(Status.EXAM_DONE, Status.CHECKED_OUT, Status.LEFT):
+    """The follow-up and the checkout after the exam."""
+    for p in sim.patients_in(Status.EXAM_DONE):
         pid, orders = p.id, p.spec.orders
         if p.status == Status.EXAM_DONE:
             if orders.follow_up and p.follow_up is None:
@@ -217,24 +164,11 @@ def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
             yield Offer(GroupKind.PATIENT, pid, CheckOut(patient=pid), "Check out…",
                         "Finish every order first; the room is then left to be disinfected.",
                         form="checkout", key="o")
-        if p.exam_end is None:
-            continue
-        if orders.referral and not p.referral_done:
-            yield Offer(GroupKind.PATIENT, pid, ProcessReferral(patient=pid),
-                        f"Send referral: {orders.referral}",
-                        f"At the workstation ({_mins(sim.d.process_referral)}).", key="p",
-                        station="workstation")
-        if not p.chart_done:
-            yield Offer(GroupKind.PATIENT, pid, CompleteChart(patient=pid), "Complete chart",
-                        "Finish the visit's documentation at the workstation "
-                        f"({_mins(sim.d.complete_chart)}).", key="d", station="workstation")
 
 
 RULE = Rule(
     "checkout",
     commands=(command(BookFollowUp, check_book, book_follow_up, roles=ANY_ROLE),
-              command(ProcessReferral, check_referral, process_referral, roles=ANY_ROLE),
               command(CheckOut, check_check_out, check_out, roles=ANY_ROLE,
-                      occupies_patient=True),
-              command(CompleteChart, check_chart, complete_chart)),
+                      occupies_patient=True)),
     expect=expect, offers=offers)

@@ -39,3 +39,8 @@ def room(sim: Simulation, rid: str) -> RoomState:
 def no_room(sim: Simulation, rid: str) -> str | None:
     """Why there is no such room, or None."""
     return None if rid in sim.world.rooms else f"There is no room '{rid}'."
+
+
+def about_minutes(secs: int) -> str:
+    """A duration as a button's tip gives it: "about 3 min"."""
+    return f"about {max(1, round(secs / 60))} min"

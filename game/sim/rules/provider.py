@@ -11,7 +11,7 @@ from game.sim.commands import AssistProvider
 from game.sim.notices import Tone, Topic
 from game.sim.results import Accepted
 from game.sim.rules.base import GroupKind, Offer, Rule, command, on
-from game.sim.rules.common import no_patient
+from game.sim.rules.common import about_minutes, no_patient
 from game.sim.scheduler import Event
 from game.sim.scoring import Opportunity, Step, key
 from game.sim.state import PatientState, ProviderState, StaffState, Status
@@ -252,7 +252,7 @@ def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
                 and not p.assist_done:
             yield Offer(GroupKind.PATIENT, p.id, AssistProvider(patient=p.id),
                         f"Assist: {p.spec.orders.assist}", "The provider called for help "
-                        f"(about {max(1, round(sim.d.assist / 60))} min).", key="a")
+                        f"({about_minutes(sim.d.assist)}).", key="a")
 
 
 RULE = Rule(

@@ -20,7 +20,7 @@ from game.sim.commands import (
 from game.sim.notices import Tone
 from game.sim.results import Accepted
 from game.sim.rules.base import GroupKind, Offer, Rule, command, on
-from game.sim.rules.common import no_patient, no_room, not_in_room
+from game.sim.rules.common import about_minutes, no_patient, no_room, not_in_room
 from game.sim.rules.vitals_device import device_reading, mismatches
 from game.sim.scheduler import Event
 from game.sim.scoring import Step, key
@@ -294,10 +294,6 @@ def clean_room(sim: Simulation, actor: StaffState, cmd: CleanRoom) -> Accepted:
     return Accepted(secs, f"disinfecting {room.name}")
 
 
-def _mins(secs: int) -> str:
-    return f"about {max(1, round(secs / 60))} min"
-
-
 def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
     """Rooms for the waiting, the rooming steps, escalation, and rooms to disinfect."""
     d, w = sim.d, sim.world
@@ -320,11 +316,11 @@ def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
         if p.measured is None and p.status in MEASURABLE:
             yield Offer(GroupKind.PATIENT, pid, MeasureVitals(patient=pid), "Measure vitals",
                         "BP, pulse, respirations, temperature, SpO2 and weight "
-                        f"({_mins(d.measure_vitals)}).", key="v")
+                        f"({about_minutes(d.measure_vitals)}).", key="v")
         if not p.history_reviewed and (p.status != Status.WITH_PROVIDER or p.escalated_t):
             yield Offer(GroupKind.PATIENT, pid, ReviewHistory(patient=pid), "Review history",
                         "Allergies and medications with the patient "
-                        f"({_mins(d.review_history)}).", key="h")
+                        f"({about_minutes(d.review_history)}).", key="h")
         # Before the provider comes in the chart can be written (or corrected); with the
         # provider in (an escalation), what was measured can still be charted once.
         if p.status in MEASURABLE or (p.measured is not None and p.recorded is None):
@@ -339,7 +335,7 @@ def offers(sim: Simulation, _actor: StaffState) -> Iterator[Offer]:
         if room.patient is None and not room.clean:
             yield Offer(GroupKind.STATION, f"room:{room.id}", CleanRoom(room=room.id),
                         f"Disinfect {room.name}", "Clean the exam table and surfaces "
-                        f"({_mins(d.clean_room)}).", key="c")
+                        f"({about_minutes(d.clean_room)}).", key="c")
 
 
 def empty_record(pid: str) -> RecordVitals:

@@ -28,8 +28,9 @@ class QueuePanel:
         self._stamp: tuple[int, int, int] = (-1, -1, -1)
 
     def refresh(self, force: bool = False) -> list[Need]:
-        """Recompute the queue when the simulation moved (cheap enough once per sim second)."""
-        stamp = (self.sim.now, len(self.sim.ledger.entries), len(self.sim.notices))
+        """Recompute the queue when the world changed, or ten simulated seconds passed (the
+        waits it shows count in minutes)."""
+        stamp = (self.sim.revision, self.sim.now // 10, len(self.sim.notices))
         if stamp != self._stamp or force:
             self._stamp = stamp
             self.needs = queue(self.sim)
