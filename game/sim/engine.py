@@ -68,6 +68,7 @@ class Simulation:
         # depends only on the world can be kept until it moves on.
         self.revision = 0
         self._index: tuple[int, dict[Status, list[tuple[int, PatientState]]]] = (-1, {})
+        self._found: dict[tuple[Status, ...], list[PatientState]] = {}
         self._by_appt = sorted(self.world.patients.values(), key=lambda q: (q.appt_t, q.id))
         self.calendar = Calendar(scenario, self.world.bookings)
         for rule in RULES:
@@ -144,11 +145,17 @@ class Simulation:
             for rank, p in enumerate(self._by_appt):
                 index.setdefault(p.status, []).append((rank, p))
             self._index = (now, index)
-        if len(statuses) == 1:
-            return [p for _, p in index.get(statuses[0], ())]
-        return [p for _, p in sorted(
-            (ranked for s in set(statuses) for ranked in index.get(s, ())),
-            key=itemgetter(0))]
+            self._found.clear()
+        found = self._found.get(statuses)
+        if found is None:  # each question is answered once per change of status
+            if len(statuses) == 1:
+                found = [p for _, p in index.get(statuses[0], ())]
+            else:
+                found = [p for _, p in sorted(
+                    (ranked for s in set(statuses) for ranked in index.get(s, ())),
+                    key=itemgetter(0))]
+            self._found[statuses] = found
+        return list(found)
 
     @property
     def phase(self) -> str:

@@ -313,7 +313,7 @@ class Player:
 def test_a_whole_day_through_the_ui(driver, short_morning, monkeypatch) -> None:
     scene = driver.start(short_morning, seed=1)
     sim = scene.sim
-    assert scene.policy is None
+    assert scene.autoplay_bot is None
     app_file = app.__file__
     sent: list[tuple[int, object]] = []
     results: list[Result] = []

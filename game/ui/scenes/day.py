@@ -17,6 +17,7 @@ from game.sim.policies import POLICIES
 from game.sim.results import Accepted, Queued, Rejected, Result
 from game.sim.runner import player_staff
 from game.ui.day.actions import Action, Selection, day_actions, patient_actions, station_actions
+from game.ui.day.autoplay import Autoplay
 from game.ui.day.chart_lines import day_lines, patient_lines, station_lines
 from game.ui.day.context_panel import ContextPanel
 from game.ui.day.feedback import Feedback
@@ -52,7 +53,7 @@ class DayScene(Scene):
         self.sim = Simulation(loaded.scenario, seed)
         self.log = ctx.saves.open_session(new_log(loaded, seed, autoplay, ctx.player or None,
                                                   source="window"))
-        self.policy = POLICIES[autoplay]() if autoplay else None
+        self.autoplay_bot = Autoplay(POLICIES[autoplay]()) if autoplay else None
         self.clock = SimClock(ctx.settings.speed)
         self.text = TextCache()
         self.toasts = Toasts(self.text)
@@ -337,10 +338,8 @@ class DayScene(Scene):
         secs = self.clock.tick(dt)
         if secs:
             self.sim.advance(self.sim.now + secs)
-        if self.policy is not None:
-            for actor in player_staff(self.sim):
-                if self.sim.is_free(actor) and (cmd := self.policy.choose(self.sim, actor)):
-                    self.submit(cmd)
+        if self.autoplay_bot is not None:
+            self.autoplay_bot.step(self.sim, self.submit)
         self.feedback.poll()
         self._refresh_panel()
         if self.sim.finished:
