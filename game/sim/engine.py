@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from operator import itemgetter
 from typing import Any
 
@@ -326,11 +327,15 @@ class Simulation:
         """The rule that declares a command type (and offers it)."""
         return self._rule_of[kind]
 
-    def affordances(self, actor: str | None = None) -> list[Affordance]:
-        """Every action open to a staff member (the lead by default), each with what
-        `submit` would do with it: start it, queue it, or refuse it and why."""
+    def affordances(self, actor: str | None = None,
+                    where: Callable[[Offer], bool] | None = None) -> list[Affordance]:
+        """Every action open to a staff member (the lead by default), or those `where`
+        picks (a patient's, a station's), each with what `submit` would do with it: start
+        it, queue it, or refuse it and why."""
         out = []
         for offer in self.offers(actor):
+            if where is not None and not where(offer):
+                continue
             can, why = self.can(offer.command, actor)  # offers are made for the lead
             out.append(Affordance(offer, can, why, actor))
         return out

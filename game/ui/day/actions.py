@@ -64,7 +64,9 @@ def _action(a: Affordance) -> Offer:
     if a.can == Can.NO:
         tip = f"Not now: {a.reason} {o.tip}"
     elif a.can == Can.WHEN_FREE:
-        tip = f"Queued until free ({a.reason}). {o.tip}"
+        # No time left in it: the top bar counts down, and a tip that changed every second
+        # would rebuild the buttons every second.
+        tip = f"Goes into the queue: it starts when free. {o.tip}"
     return o.key, Action(FORM_LABEL.get(o.form or "", o.label), tip, form=o.form,
                          subject=o.subject, command=None if o.form else o.command, can=a.can,
                          reason=a.reason)
@@ -90,8 +92,7 @@ def _merge(affs: list[Affordance]) -> list[Offer]:
 
 def patient_actions(sim: Simulation, pid: str, actor: str | None = None) -> list[Action]:
     """What the staff member can do for this patient, as the simulation answers it."""
-    affs = [a for a in sim.affordances(actor) if a.offer.group == GroupKind.PATIENT
-            and a.offer.subject == pid]
+    affs = sim.affordances(actor, lambda o: o.group == GroupKind.PATIENT and o.subject == pid)
     return allocate(_merge(affs))
 
 
@@ -99,7 +100,8 @@ def station_actions(sim: Simulation, station: str, actor: str | None = None) -> 
     """What the staff member can do at a station (a room, the lab, the workstation...)."""
     out: list[Offer] = []
     w = sim.world
-    affs = sim.affordances(actor)
+    affs = sim.affordances(actor, lambda o: (o.group == GroupKind.STATION and o.subject == station)
+                           or o.station == station or o.form == "checklist")
     if station.startswith("room:"):
         room = w.rooms[station[5:]]
         if room.patient is not None:
@@ -136,7 +138,7 @@ def _checklist(sim: Simulation, affs: list[Affordance]) -> list[Offer]:
 
 def day_actions(sim: Simulation, actor: str | None = None) -> list[Action]:
     """With nothing selected: the checklist, clocking out, and the queue to cancel from."""
-    affs = sim.affordances(actor)
+    affs = sim.affordances(actor, lambda o: o.group == GroupKind.DAY)
     out = _checklist(sim, affs)
     out += _merge([a for a in affs if a.offer.group == GroupKind.DAY
                    and a.offer.form is None])

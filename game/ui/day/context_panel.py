@@ -48,6 +48,7 @@ class ContextPanel:
         self.lines: list[Line] = []
         self._key: tuple[object, ...] = ()
         self._enabled: bool | None = None
+        self._cans: tuple[bool, ...] = ()
         self.note = ""
 
     def layout(self, rect: pygame.Rect, font: int) -> None:
@@ -58,16 +59,20 @@ class ContextPanel:
         self.set_actions(self.actions, self._enabled is not False)
 
     def set_actions(self, actions: list[Action], enabled: bool) -> None:
-        """Rebuild the buttons if the actions changed; enable or disable them if that changed."""
-        key = tuple((a.caption, a.tip, a.command, a.form, a.subject, a.select, a.can)
-                    for a in actions)
+        """Rebuild the buttons if the actions changed; enable or disable them if that changed
+        (whether each can be done now changes often, so it never rebuilds the buttons)."""
+        key = tuple((a.caption, a.tip, a.command, a.form, a.subject, a.select) for a in actions)
+        cans = tuple(a.enabled for a in actions)
         if key != self._key:
             self._key = key
             self.actions = actions
             self._build()
             self._enabled = None
+        elif cans != self._cans:
+            self.actions = actions
+            self._enabled = None
         if enabled != self._enabled:
-            self._enabled = enabled
+            self._enabled, self._cans = enabled, cans
             for a, b in zip(self.actions, self.buttons, strict=True):
                 # Greyed when the simulation says it cannot be done (its tip says why).
                 if (enabled and a.enabled) or a.select is not None:
