@@ -42,6 +42,7 @@ class Menu:
         self.sim = sim
         self.actor = actor
         self._offers: dict[str, dict[type, list[Offer]]] = {}  # by rule name
+        self._mine: dict[tuple[type, str], list[Offer]] = {}  # by type and patient
         self._rank: dict[int, int] = {}  # an offer's place in its rule's list
         self._now: dict[int, bool] = {}
 
@@ -51,6 +52,9 @@ class Menu:
             grouped: dict[type, list[Offer]] = {}
             for i, o in enumerate(self.sim.offers(self.actor, (rule,))):
                 grouped.setdefault(type(o.command), []).append(o)
+                pid = getattr(o.command, "patient", None)
+                if isinstance(pid, str):
+                    self._mine.setdefault((type(o.command), pid), []).append(o)
                 self._rank[id(o)] = i
             self._offers[rule.name] = grouped
         return self._offers[rule.name].get(kind, [])
@@ -67,6 +71,9 @@ class Menu:
         """Offers of a command type (or types, in the rules' order) for one patient, if
         given, that can start now."""
         kinds = kind if isinstance(kind, tuple) else (kind,)
+        if patient is not None and len(kinds) == 1:
+            self._of_type(kinds[0])  # made once, indexed by patient
+            return [o for o in self._mine.get((kinds[0], patient), ()) if self.can_now(o)]
         found = [o for k in kinds for o in self._of_type(k)]
         if len(kinds) > 1:  # one rule's offers of several types: back in the rule's order
             found.sort(key=lambda o: self._rank[id(o)])
