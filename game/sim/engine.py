@@ -192,9 +192,9 @@ class Simulation:
         member = self.staff(actor)
         if member is None or member.busy_until <= self.now:
             return None
-        who = "You are" if member.id == self.lead.id and len(self.world.staff) == 1 \
-            else f"{member.name} is"
-        return f"{who} busy {member.activity} for another {duration(member.busy_until - self.now)}."
+        who = self.subject(member)
+        left = duration(member.busy_until - self.now)
+        return f"{who[0].upper()}{who[1:]} busy {member.activity} for another {left}."
 
     def walk(self, actor: StaffState, station: str) -> int:
         """Move a staff member to a station; the seconds it takes."""

@@ -14,8 +14,9 @@ from game.sim.policies.base import by_status
 from game.sim.rules.base import Can, Offer
 from game.sim.rules.checklist import closing_starts, in_range
 from game.sim.rules.checkout import first_slot, unfinished_orders
+from game.sim.rules.lab import unspun_serum
 from game.sim.rules.lab_courier import next_pickup
-from game.sim.state import PatientState, Specimen, Status
+from game.sim.state import PatientState, Status
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
@@ -230,15 +231,10 @@ class Bot:
 
     def _specimens(self, m: Menu) -> c.Command | None:
         sim = m.sim
-
-        def unspun(pid: str) -> list[Specimen]:
-            return [s for s in sim.world.specimens if s.patient == pid
-                    and TUBES[s.tube].serum and s.spun_at is None]
-
         for a in m.get(c.Centrifuge):
             pid = a.command.patient  # type: ignore[attr-defined]
             if self.style.careful and all(sim.now - s.drawn_t >= 60 * CLOT_MINUTES
-                                          for s in unspun(pid)):
+                                          for s in unspun_serum(sim, pid)):
                 return a.command
         if not self.style.careful:  # packs without spinning: the lab rejects the serum
             pids = dict.fromkeys(s.patient for s in sim.world.specimens if not s.packed)
@@ -247,7 +243,7 @@ class Bot:
                     return c.PackSpecimens(patient=pid)
         # A careful MA packs serum only once it is spun.
         return next((a.command for a in m.get(c.PackSpecimens)
-                     if not unspun(a.command.patient)), None)  # type: ignore[attr-defined]
+                     if not unspun_serum(sim, a.command.patient)), None)  # type: ignore[attr-defined]
 
     def _no_shows(self, m: Menu) -> c.Command | None:
         late = m.sim.scenario.arrival_jitter.late[1] + 5

@@ -1,10 +1,11 @@
-"""Look-ups the rules share: a patient by id, a patient in an exam room, a room."""
+"""What the rules share: whether a patient or a room exists, whether a patient is in an exam
+room, and a duration as a tip gives it."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.sim.state import IN_ROOM, PatientState, RoomState, Status
+from game.sim.state import IN_ROOM, Status
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
@@ -24,16 +25,6 @@ def not_in_room(sim: Simulation, pid: str, allowed: frozenset[Status] = IN_ROOM)
     if p.status not in allowed or p.room is None:
         return f"{p.name} is not in an exam room for that ({p.status.value})."
     return None
-
-
-def patient(sim: Simulation, pid: str) -> PatientState:
-    """A patient a passing check has vouched for."""
-    return sim.world.patients[pid]
-
-
-def room(sim: Simulation, rid: str) -> RoomState:
-    """A room a passing check has vouched for."""
-    return sim.world.rooms[rid]
 
 
 def no_room(sim: Simulation, rid: str) -> str | None:

@@ -218,27 +218,34 @@ def fingerstick(sim: Simulation, actor: StaffState, cmd: Fingerstick) -> Accepte
     return Accepted(secs, f"testing {p.name}'s glucose")
 
 
-def _unspun(sim: Simulation, pid: str) -> list[Specimen]:
+def unspun_serum(sim: Simulation, pid: str) -> list[Specimen]:
+    """The patient's serum tubes not yet in the centrifuge."""
     return [s for s in specimens_of(sim, pid) if TUBES[s.tube].serum and s.spun_at is None]
+
+
+def _unlabeled(sim: Simulation, pid: str) -> str | None:
+    """Why a tube cannot go on: every container is labeled in the patient's presence with two
+    identifiers before anything else (The Joint Commission NPSG.01.01.01), so an unlabeled
+    tube is never spun or packed."""
+    if any(s.label_of is None for s in specimens_of(sim, pid)):
+        return (f"Label {sim.world.patients[pid].name}'s tubes at the bedside first: an "
+                "unlabeled tube never leaves the room.")
+    return None
 
 
 def check_centrifuge(sim: Simulation, _actor: StaffState, cmd: Centrifuge) -> str | None:
     """Serum tubes not yet spun can go in the centrifuge (too early is a mistake, scored)."""
     if missing := no_patient(sim, cmd.patient):
         return missing
-    name = sim.world.patients[cmd.patient].name
-    if not _unspun(sim, cmd.patient):
-        return f"{name} has no serum tubes waiting to be spun."
-    if any(s.label_of is None for s in specimens_of(sim, cmd.patient)):
-        return (f"Label {name}'s tubes at the bedside first: an unlabeled tube never "
-                "leaves the room.")
-    return None
+    if not unspun_serum(sim, cmd.patient):
+        return f"{sim.world.patients[cmd.patient].name} has no serum tubes waiting to be spun."
+    return _unlabeled(sim, cmd.patient)
 
 
 def centrifuge(sim: Simulation, actor: StaffState, cmd: Centrifuge) -> Accepted:
     """Spin the serum tubes; before 30 minutes of clotting the serum will not separate."""
     p = sim.world.patients[cmd.patient]
-    serum = _unspun(sim, p.id)
+    serum = unspun_serum(sim, p.id)
     secs = sim.walk(actor, "lab") + sim.d.centrifuge_load
     for s in serum:
         s.spun_at = sim.now + secs
@@ -261,9 +268,8 @@ def check_pack(sim: Simulation, _actor: StaffState, cmd: PackSpecimens) -> str |
     todo = [s for s in specimens_of(sim, p.id) if not s.packed]
     if not todo:
         return f"{p.name} has no tubes to pack."
-    if any(s.label_of is None for s in todo):
-        return (f"Label {p.name}'s tubes at the bedside first: an unlabeled tube never "
-                "leaves the room.")
+    if unlabeled := _unlabeled(sim, p.id):
+        return unlabeled
     spinning = [s.spun_at + 60 * CENTRIFUGE_MINUTES for s in todo if s.spun_at is not None
                 and sim.now < s.spun_at + 60 * CENTRIFUGE_MINUTES]
     if spinning:
