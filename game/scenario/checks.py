@@ -12,9 +12,11 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from game.clinical.lab import LAB_TESTS
+from game.scenario.checks_phone import phone_checks, walk_in_checks
 from game.scenario.errors import PathPart, Problem
 from game.scenario.models import (
     Calendar,
+    Chart,
     Clinic,
     Courier,
     Patient,
@@ -23,6 +25,7 @@ from game.scenario.models import (
     Task,
     VisitType,
 )
+from game.scenario.phone import PhoneSetup
 from game.scenario.types import FIRST_DAY, LAST_DAY, seconds
 
 M = TypeVar("M", bound=BaseModel)
@@ -45,6 +48,8 @@ class Parts:
     closing_tasks: list[tuple[int, Task]] = field(default_factory=list)
     courier: Courier | None = None
     calendar: Calendar | None = None
+    charts: list[tuple[int, Chart]] = field(default_factory=list)
+    phone: PhoneSetup | None = None
     complete: bool = True  # every provider and visit type is valid: unknown means unknown
 
 
@@ -52,7 +57,8 @@ def parts_of(s: Scenario) -> Parts:
     """A valid scenario, all of it."""
     return Parts(s.date, s.clinic, list(s.providers), list(s.visit_types),
                  list(enumerate(s.patients)), list(enumerate(s.opening_tasks)),
-                 list(enumerate(s.closing_tasks)), s.courier, s.calendar)
+                 list(enumerate(s.closing_tasks)), s.courier, s.calendar,
+                 list(enumerate(s.charts)), s.phone)
 
 
 def _one(model: type[M], value: Any) -> M | None:
@@ -96,6 +102,7 @@ def salvage(data: dict[str, Any]) -> Parts:
                  [v for _, v in visits], _each(Patient, data.get("patients")),
                  _each(Task, data.get("opening_tasks")), _each(Task, data.get("closing_tasks")),
                  _one(Courier, data.get("courier")), _one(Calendar, data.get("calendar") or {}),
+                 _each(Chart, data.get("charts")), _one(PhoneSetup, data.get("phone") or {}),
                  complete)
 
 
@@ -171,7 +178,7 @@ def cross_check(s: Scenario | Parts) -> list[Problem]:
             if provider_ids is not None and b.provider not in provider_ids:
                 out.append(Problem(("calendar", "booked", i, "provider"),
                                    _unknown("provider", b.provider, provider_ids)))
-    return out
+    return out + phone_checks(s) + walk_in_checks(s)
 
 
 def _staff(clinic: Clinic) -> list[Problem]:

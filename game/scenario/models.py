@@ -8,6 +8,16 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from game.clinical.lab import LAB_TESTS
+from game.scenario.people import (
+    Availability,
+    Chart,
+    Name,
+    Phone,
+    ReleaseContact,
+    WalkIn,
+    WalkInPolicy,
+)
+from game.scenario.phone import PhoneSetup
 from game.scenario.settings import Durations, Jitter, Scoring
 from game.scenario.types import (
     WEEKDAYS,
@@ -126,19 +136,6 @@ class Task(Strict):
         return self
 
 
-class Name(Strict):
-    """A patient's name."""
-
-    first: Annotated[str, Field(min_length=1, max_length=60), OneLine] = Field(
-        description="Given name.")
-    last: Annotated[str, Field(min_length=1, max_length=60), OneLine] = Field(
-        description="Family name.")
-
-    @property
-    def full(self) -> str:
-        """First and last name."""
-        return f"{self.first} {self.last}"
-
 
 class Appointment(Strict):
     """Today's visit."""
@@ -220,17 +217,6 @@ class Orders(Strict):
     )
 
 
-class Availability(Strict):
-    """When the patient can come back."""
-
-    weekdays: list[Weekday] = Field(
-        default_factory=lambda: list(WEEKDAYS[:5]), min_length=1,
-        description="Days the patient can come: mon, tue, wed, thu, fri, sat, sun.",
-    )
-    earliest: ClockTime | None = Field(None, description="The earliest start time that works.")
-    latest: ClockTime | None = Field(None, description="The latest start time that works.")
-    note: Text | None = Field(None, description="What the patient says, e.g. 'I work mornings'.")
-
 
 class Patient(Strict):
     """A fictional patient on today's schedule."""
@@ -244,9 +230,7 @@ class Patient(Strict):
         "thresholds applies."
     )
     mrn: Annotated[str, Field(pattern=r"^[A-Z0-9-]{4,20}$", description="Medical record number.")]
-    phone: Annotated[str, Field(min_length=7, max_length=20), OneLine] = Field(
-        description="Phone number (fictional, e.g. 555-0142)."
-    )
+    phone: Phone = Field(description="Phone number (fictional, e.g. 555-0142).")
     appointment: Appointment
     arrival: Arrival = Field(default_factory=Arrival)
     insurance: Insurance
@@ -266,6 +250,12 @@ class Patient(Strict):
         50, ge=5, le=240, description="How long the patient waits unroomed before walking out."
     )
     exam_minutes: int | None = Field(None, ge=1, le=120, description="Overrides the provider's.")
+    release_to: list[ReleaseContact] = Field(
+        default_factory=list, max_length=10,
+        description="Who the patient allows the practice to talk to about their care.")
+    walk_in: WalkIn | None = Field(
+        None, description="An unscheduled patient: they walk in at the appointment time with "
+        "this complaint and are screened at the desk before anything else.")
 
 
 class VisitType(Strict):
@@ -344,3 +334,11 @@ class Scenario(Strict):
     durations: Durations = Field(default_factory=Durations)
     arrival_jitter: Jitter = Field(default_factory=Jitter)
     scoring: Scoring = Field(default_factory=Scoring)
+    charts: list[Chart] = Field(
+        default_factory=list, max_length=500,
+        description="Patients of the practice not on today's schedule, who may call.")
+    phone: PhoneSetup = Field(default_factory=PhoneSetup,
+                              description="The office phone, its calls and the portal inbox.")
+    walk_in_policy: WalkInPolicy = Field(default_factory=WalkInPolicy,
+                                         description="How walk-ins without a red flag are "
+                                                     "fitted in.")

@@ -50,6 +50,14 @@ class Durations(Strict):
     confirm_courier: Secs = Field(120, description="Calling the lab to confirm pickup times.")
     mark_no_show: Secs = Field(30, description="Marking a no-show in the schedule.")
     clock_out: Secs = Field(30, description="Clocking out.")
+    answer_call: Secs = Field(20, description="Picking up and greeting a caller (or opening a "
+                                              "portal message).")
+    return_call: Secs = Field(45, description="Dialling back a voicemail and greeting.")
+    verify_caller: Secs = Field(40, description="Asking a caller's name, date of birth and "
+                                                "relation, and checking the chart.")
+    hold_call: Secs = Field(10, description="Asking a caller to hold.")
+    handle_call: Secs = Field(90, description="Dealing with a call and writing its message.")
+    screen_walk_in: Secs = Field(60, description="Screening a walk-in at the desk.")
 
 
 Minutes = Annotated[int, Field(ge=-120, le=240)]

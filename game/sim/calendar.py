@@ -22,20 +22,29 @@ class SlotCheck:
 class Calendar:
     """Bookings of the coming weeks, for every provider."""
 
-    def __init__(self, scenario: Scenario, today: list[Booking]) -> None:
+    def __init__(self, scenario: Scenario, today: list[Booking],
+                 cancelled: list[str] | None = None) -> None:
         self.scenario = scenario
         self.cal = scenario.calendar
         self.minutes = {v.id: v.minutes for v in scenario.visit_types}
         self.booked: tuple[Booking, ...] = tuple(
             Booking("", b.provider, b.date, seconds(b.time), b.minutes) for b in self.cal.booked
-        )
-        # Today's bookings are the world's list (one copy, in the digest); this only reads it.
+        ) + tuple(  # the practice's other charts' next visits, which a caller may free
+            Booking(c.id, c.next_visit.provider, c.next_visit.date, seconds(c.next_visit.time),
+                    self.minutes[c.next_visit.visit_type])
+            for c in scenario.charts if c.next_visit is not None)
+        # Today's bookings and the visits freed today are the world's lists (one copy, in the
+        # digest); this only reads them.
         self.today = today
+        self.cancelled = [] if cancelled is None else cancelled
 
     @property
     def taken(self) -> list[Booking]:
         """Every booking: the scenario's and today's."""
-        return [*self.booked, *self.today]
+        return [b for b in (*self.booked, *self.today) if not self._freed(b)]
+
+    def _freed(self, b: Booking) -> bool:
+        return bool(self.cancelled) and b.patient in self.cancelled and b in self.booked
 
     def day_after(self, days: int) -> dt.date | None:
         """The date `days` after the clinic day, or None past the last date there is.
@@ -56,6 +65,7 @@ class Calendar:
         end = start + 60 * minutes
         return any(b.provider == provider and b.date == date
                    and start < b.start + 60 * b.minutes and b.start < end
+                   and not self._freed(b)
                    for group in (self.booked, self.today) for b in group)
 
     def check(self, provider: str, visit_type: str, date: dt.date, time: str,
@@ -98,3 +108,22 @@ class Calendar:
             if not self.conflicts(provider, date, t, minutes):
                 yield clock(t)
             t += 60 * cal.slot_minutes
+
+    def first_free(self, provider: str, visit_type: str, min_days: int, max_days: int,
+                   avail: Availability | None = None) -> tuple[dt.date, str] | None:
+        """The earliest free slot between the two days, at a time the patient can keep when
+        their availability is given."""
+        for days in range(min_days, max_days + 1):
+            date = self.day_after(days)
+            if date is None:
+                break  # no dates past the end of the calendar
+            if avail is not None and WEEKDAYS[date.weekday()] not in avail.weekdays:
+                continue
+            for time in self.free_slots(provider, visit_type, date):
+                if avail is not None and (
+                    (avail.earliest and seconds(time) < seconds(avail.earliest))
+                    or (avail.latest and seconds(time) > seconds(avail.latest))
+                ):
+                    continue
+                return date, time
+        return None

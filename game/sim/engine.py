@@ -60,6 +60,7 @@ class Simulation:
         self.commands: dict[type, CommandRule[Any]] = {
             c.type: c for rule in RULES for c in rule.commands}
         self._rule_of: dict[type, Rule] = {c.type: rule for rule in RULES for c in rule.commands}
+        self._guards = tuple(rule.guard for rule in RULES if rule.guard is not None)
         self.handlers: dict[type, EventRule[Any]] = {
             e.type: e for rule in RULES for e in rule.events}
         self.world: World = build_world(self)
@@ -71,7 +72,7 @@ class Simulation:
         self._index: tuple[int, dict[Status, list[tuple[int, PatientState]]]] = (-1, {})
         self._found: dict[tuple[Status, ...], list[PatientState]] = {}
         self._by_appt = sorted(self.world.patients.values(), key=lambda q: (q.appt_t, q.id))
-        self.calendar = Calendar(scenario, self.world.bookings)
+        self.calendar = Calendar(scenario, self.world.bookings, self.world.cancelled)
         for rule in RULES:
             if rule.state:
                 self.world.parts[rule.name] = rule.state(self)
@@ -220,6 +221,7 @@ class Simulation:
             return Can.NO, (f"{member.name} works the front desk: that is a medical "
                             "assistant's job.")
         why = (self._patient_elsewhere(member, command) if rule.occupies_patient else None) \
+            or next((w for g in self._guards if (w := g(self, member, command))), None) \
             or rule.check(self, member, command)
         if why is not None:
             return Can.NO, why

@@ -25,6 +25,8 @@ class Topic(StrEnum):
     COURIER = "courier"
     END_DAY = "end_day"
     QUEUE = "queue"
+    PHONE = "phone"
+    WALK_IN = "walk_in"
 
 
 @dataclass(frozen=True)

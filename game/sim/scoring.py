@@ -37,6 +37,11 @@ class Step(StrEnum):
     CHECKOUT = "checkout"
     CHART = "chart"
     TASK = "task"
+    SCREEN = "screen"  # a walk-in screened at the desk
+    FIT_IN = "fit_in"  # a walk-in without a red flag given the office's best option
+    ANSWER = "answer"  # a call answered, or its voicemail returned (subject: the call id)
+    RESPONSE = "response"  # what was done for the caller
+    MESSAGE = "message"  # the call's message, documented
 
 
 @dataclass(frozen=True)
@@ -158,6 +163,14 @@ class Ledger:
         """Register one step of a patient's visit."""
         self.expect(key(patient, step), Opportunity(category, points, competency, patient,
                                                     missed, note))
+
+    def withdraw(self, patient: str) -> None:
+        """A patient leaves the day's list (a walk-in sent elsewhere): the steps of their
+        visit no longer count toward what is possible."""
+        for k, opp in list(self._open.items()):
+            if opp.patient == patient:
+                del self._open[k]
+                self._possible[opp.category] -= opp.max
 
     def running_total(self) -> int:
         """Points earned so far, for the top bar."""

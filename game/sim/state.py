@@ -25,6 +25,7 @@ class Status(StrEnum):
     EXAM_DONE = "exam_done"  # orders written; still in the room
     CHECKED_OUT = "checked_out"
     LEFT = "left"  # walked out before being seen
+    SENT_ELSEWHERE = "sent_elsewhere"  # a walk-in sent to urgent care or the emergency room
     NO_SHOW = "no_show"
 
 
@@ -98,6 +99,7 @@ class PatientState:
     left_t: int | None = None
     give_up_t: int | None = None  # when a patient still unroomed walks out (set on arrival)
     marked_no_show: bool = False
+    screened: str | None = None  # for a walk-in: what the desk decided
 
     # One counter shared by the day's patients, raised by every change of status, so an
     # index of patients by status knows when it is stale (not part of the world's state).
@@ -116,6 +118,11 @@ class PatientState:
     def name(self) -> str:
         """Full name."""
         return self.spec.name.full
+
+    @property
+    def walk_in(self) -> bool:
+        """An unscheduled patient, on the day's list only once they walk in."""
+        return self.spec.walk_in is not None
 
     @property
     def wait_from(self) -> int:
@@ -251,6 +258,7 @@ class World:
     finished: bool = False
     specimens: list[Specimen] = field(default_factory=list)
     bookings: list[Booking] = field(default_factory=list)  # follow-ups booked today
+    cancelled: list[str] = field(default_factory=list)  # charts whose next visit was freed
     glucose_qc_done: bool = False
     vaccines_usable: bool = False
     # Each rule's own state, by rule name (Rule.state makes it when the day starts): a new

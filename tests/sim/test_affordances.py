@@ -20,13 +20,17 @@ from game.sim.policies import POLICIES
 from game.sim.results import Accepted, Queued, Rejected
 from game.sim.rules import RULES
 from game.sim.rules.base import Can
+from game.sim.rules.phone.commands import HandleCall
+from game.sim.rules.phone.responses import ACTIONS
+from game.sim.rules.phone.rule import phone
+from game.sim.rules.walk_ins import DECISIONS
 from game.sim.scheduler import Event
 from tests.fuzz_settings import examples
 
 DAYS = {name: load_scenario(SCENARIOS / f"{name}.json").scenario
         for name in ("short_morning", "standard_day", "team_day")}
 COMMANDS = COMMAND_TYPES
-SUBJECTS = ("patient", "room", "task")
+SUBJECTS = ("patient", "room", "task", "call")
 
 
 def subject(command: c.Command) -> tuple[str, str | None]:
@@ -76,6 +80,16 @@ def random_command(draw: Any, scenario: Scenario, sim: Simulation,
         fields["tubes"] = draw(st.lists(st.sampled_from(sorted(TUBES)), min_size=1, max_size=4))
     if "identifiers" in props:
         fields["identifiers"] = ["name", "dob"]
+    if "call" in props:
+        fields["call"] = draw(st.sampled_from(
+            [*phone(sim).calls, "nocall"]))
+    if "action" in props:
+        fields["action"] = draw(st.sampled_from(sorted(ACTIONS)))
+    if "decision" in props:
+        fields["decision"] = draw(st.sampled_from(sorted(DECISIONS)))
+    if kind is HandleCall and fields["action"] == "book":
+        fields["date"] = scenario.date + dt.timedelta(days=draw(st.integers(1, 20)))
+        fields["time"] = draw(st.sampled_from(["08:00", "09:15", "13:30", "16:45"]))
     if "position" in props:
         fields["position"] = draw(st.integers(1, 5))
     if kind is c.BookFollowUp:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from game.clinical.lab import CLOT_MINUTES, LAB_TESTS, TUBES
 from game.clinical.vitals import abnormal_signs
 from game.sim import commands as c
+from game.sim.policies import phone_steps
 from game.sim.policies.base import by_status
 from game.sim.rules.base import Can, Offer
 from game.sim.rules.checklist import closing_starts, in_range
@@ -98,10 +99,16 @@ class Bot:
     def choose(self, sim: Simulation, actor: str | None = None) -> c.Command | None:
         """The first thing on the priority list that can be done now."""
         menu = Menu(sim, actor)
+        # A naive MA answers the phone whatever else waits; a careful one deals with
+        # emergencies and walk-ins at the desk first.
+        answer: tuple[Callable[[Menu], c.Command | None], ...] = (phone_steps.ringing,)
+        careful = self.style.careful
         steps: tuple[Callable[[Menu], c.Command | None], ...] = (
-            self._urgent, self._opening, self._feed_provider, self._after_exam, self._vitals,
-            self._rooming, self._check_in, self._specimens, self._no_shows, self._paperwork,
-            self._closing)
+            self._on_call, *(() if careful else answer), self._urgent, self._walk_ins,
+            *(answer if careful else ()), self._red_flag_voicemail, self._opening,
+            self._feed_provider, self._after_exam, self._vitals, self._rooming,
+            self._check_in, self._specimens, self._callbacks, self._no_shows,
+            self._paperwork, self._closing)
         for step in steps:
             cmd = step(menu)
             if cmd is None:
@@ -118,6 +125,19 @@ class Bot:
         return ["name", "dob"] if self.style.careful else ["name"]
 
     # --- priorities, highest first ------------------------------------------------------
+    def _on_call(self, m: Menu) -> c.Command | None:
+        return phone_steps.on_call(m, self.style.careful)
+
+    def _walk_ins(self, m: Menu) -> c.Command | None:
+        return phone_steps.walk_ins(m, self.style.careful)
+
+    def _red_flag_voicemail(self, m: Menu) -> c.Command | None:
+        return phone_steps.callbacks(m, self.style.careful, urgent_only=True) \
+            if self.style.careful else None
+
+    def _callbacks(self, m: Menu) -> c.Command | None:
+        return phone_steps.callbacks(m, self.style.careful)
+
     def _urgent(self, m: Menu) -> c.Command | None:
         if self.style.careful:
             for a in m.get(c.Escalate):

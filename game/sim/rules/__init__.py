@@ -15,10 +15,12 @@ from game.sim.rules import (
     lab,
     lab_courier,
     paperwork,
+    phone,
     provider,
     rooming,
     setup,
     staff,
+    walk_ins,
 )
 from game.sim.rules.base import Rule
 
@@ -33,6 +35,8 @@ RULES: tuple[Rule, ...] = (
     lab_courier.RULE,
     checkout.RULE,
     paperwork.RULE,
+    phone.RULE,
+    walk_ins.RULE,
     staff.RULE,
     end_early.RULE,
 )

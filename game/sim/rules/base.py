@@ -123,3 +123,6 @@ class Rule:
     after_change: Hook | None = None  # after every command and event
     end_of_day: Hook | None = None  # what it scores when the day ends
     offers: Callable[[Simulation, StaffState], Iterable[Offer]] | None = None
+    # Why this concern keeps a staff member from starting a command of any rule now (a
+    # caller on the line, a walk-in not yet screened), or None: asked by `Simulation.can`.
+    guard: Callable[[Simulation, StaffState, Command], str | None] | None = None

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
-from game.scenario.types import WEEKDAYS, seconds
+from game.scenario.types import seconds
 from game.sim.commands import BookFollowUp, CheckOut
 from game.sim.results import Accepted
 from game.sim.rules.base import ANY_ROLE, GroupKind, Offer, Rule, command
@@ -85,23 +85,9 @@ def first_slot(sim: Simulation, p: PatientState, respect_patient: bool = True
     fu = p.spec.orders.follow_up
     if fu is None:
         return None
-    av = p.spec.availability
-    prov = p.spec.appointment.provider
     last = fu.max_days if respect_patient else fu.max_days + 60
-    for days in range(fu.min_days, last + 1):
-        date = sim.calendar.day_after(days)
-        if date is None:
-            break  # no dates past the end of the calendar
-        if respect_patient and WEEKDAYS[date.weekday()] not in av.weekdays:
-            continue
-        for time in sim.calendar.free_slots(prov, fu.visit_type, date):
-            if respect_patient and (
-                (av.earliest and seconds(time) < seconds(av.earliest))
-                or (av.latest and seconds(time) > seconds(av.latest))
-            ):
-                continue
-            return date, time
-    return None
+    return sim.calendar.first_free(p.spec.appointment.provider, fu.visit_type, fu.min_days,
+                                   last, p.spec.availability if respect_patient else None)
 
 
 def check_check_out(sim: Simulation, _actor: StaffState, cmd: CheckOut) -> str | None:

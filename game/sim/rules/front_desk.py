@@ -90,8 +90,12 @@ def on_arrive(sim: Simulation, event: Arrive) -> None:
     p.status = Status.ARRIVED
     late = (p.arrival_t or 0) - p.appt_t
     when = f"{late // 60} min late for" if late > 5 * 60 else "for"
-    sim.notify(Tone.INFO, f"{p.name} has arrived {when} their {clock(p.appt_t)} appointment.",
-               p.id, Topic.ARRIVAL)
+    if p.spec.walk_in is not None:  # screened by the walk-ins rule before anything else
+        sim.notify(Tone.WARNING, f"{p.name} has walked in without an appointment: "
+                   f"\"{p.spec.walk_in.complaint}\"", p.id, Topic.WALK_IN)
+    else:
+        sim.notify(Tone.INFO, f"{p.name} has arrived {when} their {clock(p.appt_t)} "
+                   "appointment.", p.id, Topic.ARRIVAL)
     if p.marked_no_show:
         sim.ledger.penalty(
             sim.now, "administrative", 1, "VI.P.1", p.id, f"{p.name} was marked a no-show but came",

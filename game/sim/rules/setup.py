@@ -49,7 +49,9 @@ def build_world(sim: Simulation) -> World:
     for p in s.patients:
         appt = seconds(p.appointment.time)
         arrival = None
-        if p.arrival.kind != "no_show":
+        if p.walk_in is not None:
+            arrival = max(sim.opens, appt)  # a walk-in comes at the time the scenario says
+        elif p.arrival.kind != "no_show":
             low, high = getattr(s.arrival_jitter, p.arrival.kind)
             minutes = sim.streams.stream("arrival", p.id).randint(low, high)
             arrival = max(sim.opens, appt + 60 * minutes)

@@ -1,0 +1,66 @@
+"""How a call was dealt with, scored: the response against the table, and the message pad
+field by field."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.sim.rules.phone import pad
+from game.sim.rules.phone.calls import (
+    MESSAGE_POINTS,
+    RESPONSE_STEP,
+    caller_name,
+    patient_of,
+    red_flag_missed,
+    what,
+)
+from game.sim.rules.phone.commands import HandleCall
+from game.sim.rules.phone.privacy import chart_of
+from game.sim.rules.phone.responses import Grade
+from game.sim.rules.phone.state import CallState
+from game.sim.scoring import LedgerKey, Step
+
+if TYPE_CHECKING:
+    from game.sim.engine import Simulation
+
+
+def score_response(sim: Simulation, c: CallState, action: str, grade: Grade, note: str,
+                    problems: tuple[str, ...]) -> None:
+    who, pid = caller_name(c), patient_of(sim, c)
+    _cat, pts, comp = RESPONSE_STEP[c.spec.kind]
+    key = LedgerKey(c.id, Step.RESPONSE)
+    did = action.replace("_", " ")
+    if grade == Grade.RIGHT and problems:
+        sim.ledger.award(key, sim.now, pts // 2, f"Booked {who}: {'; '.join(problems)}",
+                         "Book inside the window the caller asked for, at a time they can "
+                         "keep.")
+    elif grade == Grade.RIGHT:
+        sim.ledger.award(key, sim.now, pts, f"{who}'s {what(c)}: {did}")
+    elif grade == Grade.PARTLY:
+        sim.ledger.award(key, sim.now, max(1, pts // 2), f"{who}'s {what(c)}: {did}", note)
+    else:
+        sim.ledger.award(key, sim.now, 0, f"{who}'s {what(c)}: {did}", note)
+    if grade == Grade.UNSAFE:
+        sim.ledger.penalty(sim.now, "safety", 2, comp, pid, f"{who}'s {what(c)}: {did}", note)
+    elif grade == Grade.CRITICAL:
+        if c.spec.kind == "red_flag":
+            red_flag_missed(sim, c, "was not told to call 911 at once")
+        else:
+            sim.ledger.penalty(sim.now, "safety", 5, "X.P.2", pid,
+                               f"Told {who} about {chart_of(sim, c.spec.patient).name.full} "
+                               "without the right to know", note, critical=True)
+
+
+def score_message(sim: Simulation, c: CallState, cmd: HandleCall) -> None:
+    chart = chart_of(sim, c.spec.patient)
+    wrong = pad.problems(cmd.message, c.spec, chart)
+    total = pad.total_fields(c.spec)
+    points = round(MESSAGE_POINTS * (total - len(wrong)) / total)
+    key = LedgerKey(c.id, Step.MESSAGE)
+    who = caller_name(c)
+    if wrong:
+        sim.ledger.award(key, sim.now, points, f"{who}'s message is missing: {', '.join(wrong)}",
+                         "A message someone can act on names the caller and relation, the "
+                         "patient and date of birth, a callback number and what they want.")
+    else:
+        sim.ledger.award(key, sim.now, points, f"Documented {who}'s {what(c)}")
