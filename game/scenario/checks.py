@@ -16,7 +16,6 @@ from game.scenario.checks_phone import phone_checks, walk_in_checks
 from game.scenario.errors import PathPart, Problem
 from game.scenario.models import (
     Calendar,
-    Chart,
     Clinic,
     Courier,
     Patient,
@@ -25,6 +24,7 @@ from game.scenario.models import (
     Task,
     VisitType,
 )
+from game.scenario.people import Chart
 from game.scenario.phone import PhoneSetup
 from game.scenario.types import FIRST_DAY, LAST_DAY, seconds
 

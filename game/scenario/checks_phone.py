@@ -4,7 +4,7 @@ that exists, inside clinic hours, with the visit it wants bookable by its kind."
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from game.scenario.errors import PathPart, Problem
@@ -91,7 +91,7 @@ def phone_checks(s: Parts) -> list[Problem]:
 
 
 def _content(here: tuple[PathPart, ...], call: CallContent, whose: set[str],
-             charts: dict[str, object], provider_ids: set[str] | None,
+             charts: Mapping[str, object], provider_ids: set[str] | None,
              visit_ids: set[str] | None) -> list[Problem]:
     out: list[Problem] = []
     if call.patient not in whose:

@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from game.scenario.models import Availability, Scenario
+from game.scenario.models import Scenario
+from game.scenario.people import Availability
 from game.scenario.types import WEEKDAYS, clock, seconds
 from game.sim.state import Booking
 

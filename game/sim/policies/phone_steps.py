@@ -10,7 +10,7 @@ from game.sim.rules.phone.calls import phone
 from game.sim.rules.phone.commands import AnswerCall, HandleCall, PhoneMessage, VerifyCaller
 from game.sim.rules.phone.pad import complete
 from game.sim.rules.phone.privacy import chart_of, permission
-from game.sim.rules.phone.responses import best_action
+from game.sim.rules.phone.responses import Action, best_action
 from game.sim.rules.phone.state import CallState, CallStatus
 from game.sim.rules.walk_ins import ScreenWalkIn, best, open_slot, unscreened
 from game.sim.state import Status
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from game.sim.policies.bot import Menu
 
 # What a naive MA does with each kind of call: whatever the caller asks, to whoever asks.
-NAIVE: dict[str, str] = {"appointment": "book", "reschedule": "book", "cancel": "cancel",
+NAIVE: dict[str, Action] = {"appointment": "book", "reschedule": "book", "cancel": "cancel",
                          "refill": "answer", "result": "answer", "third_party": "answer",
                          "red_flag": "take_message"}
 
@@ -41,7 +41,7 @@ def on_call(m: Menu, careful: bool) -> Command | None:
 def _handle(sim: Simulation, c: CallState, careful: bool) -> Command:
     spec = c.spec
     if careful:
-        action = best_action(spec.kind, permission(sim, spec).allowed)
+        action: Action = best_action(spec.kind, permission(sim, spec).allowed)
         message = complete(spec, chart_of(sim, spec.patient), spec.words)
     else:
         action = NAIVE[spec.kind]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from game.scenario.models import Chart, Patient
+from game.scenario.models import Patient
+from game.scenario.people import Chart
 from game.scenario.phone import CallContent
 from game.sim.rules.phone.commands import PhoneMessage
 from game.sim.rules.phone.privacy import plain

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.clinical.vitals import age_on
-from game.scenario.models import Chart, Patient
+from game.scenario.models import Patient
+from game.scenario.people import Chart
 from game.scenario.phone import CallContent
 
 if TYPE_CHECKING:

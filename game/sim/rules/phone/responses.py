@@ -12,6 +12,8 @@ from typing import Literal
 from game.scenario.phone import CallKind
 
 Action = Literal["book", "cancel", "route", "call_911", "answer", "take_message"]
+ACTION_NAMES: tuple[Action, ...] = ("book", "cancel", "route", "call_911", "answer",
+                                     "take_message")
 ACTIONS: dict[str, str] = {
     "book": "book the visit they ask for",
     "cancel": "cancel the chart's next visit",
@@ -19,6 +21,17 @@ ACTIONS: dict[str, str] = {
     "call_911": "tell them to call 911 now, and tell the provider at once",
     "answer": "answer what they ask about the patient",
     "take_message": "take a message and tell them someone will call back",
+}
+# How the ledger says what was done.
+DONE: dict[str, str] = {
+    "book": "booked", "cancel": "visit cancelled", "route": "routed to the provider",
+    "call_911": "told to call 911, the provider told", "answer": "answered about the patient",
+    "take_message": "message taken",
+}
+KIND_WORDS: dict[str, str] = {
+    "appointment": "appointment request", "reschedule": "request to reschedule",
+    "cancel": "cancellation", "refill": "refill request", "result": "question about a result",
+    "third_party": "question about a patient", "red_flag": "call",
 }
 # What tells the caller something about the patient (or acts on the chart for them).
 DISCLOSING: frozenset[str] = frozenset({"book", "cancel", "answer"})
@@ -40,6 +53,7 @@ class Judgement:
 
     grade: Grade
     note: str
+    competency: str | None = None  # when the mistake is of another competency than the step
 
 
 _PARTLY_MESSAGE = "A message is safe, but this caller could have been helped now."
@@ -103,7 +117,7 @@ def judge(kind: CallKind, allowed: bool, verified: bool, action: str,
     if grade == Grade.RIGHT and action in DISCLOSING and not verified:
         return Judgement(Grade.UNSAFE, "The caller happened to be one who may be told, but "
                                        "verify who is calling before saying anything about a "
-                                       "patient (HIPAA, 45 CFR 164.514(h)).")
+                                       "patient (HIPAA, 45 CFR 164.514(h)).", "X.P.2")
     return Judgement(grade, note)
 
 
@@ -112,10 +126,10 @@ def _wanted(kind: CallKind) -> str:
     return f"needed you to {ACTIONS[best]}"
 
 
-def best_action(kind: CallKind, allowed: bool) -> str:
+def best_action(kind: CallKind, allowed: bool) -> Action:
     """The right response: what the reference bot does and the debrief names."""
     if kind == "red_flag":
         return "call_911"
     if not allowed:
         return "take_message"
-    return next(a for a, (g, _) in ALLOWED[kind].items() if g == Grade.RIGHT)
+    return next(a for a in ACTION_NAMES if ALLOWED[kind].get(a, (None,))[0] == Grade.RIGHT)

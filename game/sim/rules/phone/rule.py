@@ -180,7 +180,7 @@ def handle(sim: Simulation, actor: StaffState, cmd: HandleCall) -> Accepted:
     elif cmd.action == "route":
         sim.notify(Tone.INFO, f"Sent {who}'s {what(c)} to the provider's inbox.", pid,
                    Topic.PHONE)
-    score_response(sim, c, cmd.action, verdict.grade, verdict.note, problems)
+    score_response(sim, c, cmd.action, verdict, problems)
     score_message(sim, c, cmd)
     c.status, c.staff, c.action, c.done_t = S.DONE, None, cmd.action, sim.now
     return Accepted(secs, f"dealing with {who}'s {what(c)}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.scenario.people import RED_FLAG_WORDS
 from game.sim.rules.phone import pad
 from game.sim.rules.phone.calls import (
     MESSAGE_POINTS,
@@ -16,7 +17,7 @@ from game.sim.rules.phone.calls import (
 )
 from game.sim.rules.phone.commands import HandleCall
 from game.sim.rules.phone.privacy import chart_of
-from game.sim.rules.phone.responses import Grade
+from game.sim.rules.phone.responses import DONE, KIND_WORDS, Grade, Judgement
 from game.sim.rules.phone.state import CallState
 from game.sim.scoring import LedgerKey, Step
 
@@ -24,24 +25,28 @@ if TYPE_CHECKING:
     from game.sim.engine import Simulation
 
 
-def score_response(sim: Simulation, c: CallState, action: str, grade: Grade, note: str,
-                    problems: tuple[str, ...]) -> None:
+def score_response(sim: Simulation, c: CallState, action: str, verdict: Judgement,
+                   problems: tuple[str, ...]) -> None:
+    """The response step, and the penalty of an unsafe or critical one."""
     who, pid = caller_name(c), patient_of(sim, c)
     _cat, pts, comp = RESPONSE_STEP[c.spec.kind]
     key = LedgerKey(c.id, Step.RESPONSE)
-    did = action.replace("_", " ")
+    grade, note = verdict.grade, verdict.note
+    kind = KIND_WORDS[c.spec.kind]
+    if c.spec.red_flag:
+        kind = f"call about {RED_FLAG_WORDS[c.spec.red_flag]}"
+    said = f"{who}'s {'portal message' if c.portal else kind}: {DONE[action]}"
     if grade == Grade.RIGHT and problems:
-        sim.ledger.award(key, sim.now, pts // 2, f"Booked {who}: {'; '.join(problems)}",
+        sim.ledger.award(key, sim.now, pts // 2, f"{said}, but {'; '.join(problems)}",
                          "Book inside the window the caller asked for, at a time they can "
                          "keep.")
     elif grade == Grade.RIGHT:
-        sim.ledger.award(key, sim.now, pts, f"{who}'s {what(c)}: {did}")
-    elif grade == Grade.PARTLY:
-        sim.ledger.award(key, sim.now, max(1, pts // 2), f"{who}'s {what(c)}: {did}", note)
+        sim.ledger.award(key, sim.now, pts, said)
     else:
-        sim.ledger.award(key, sim.now, 0, f"{who}'s {what(c)}: {did}", note)
+        sim.ledger.award(key, sim.now, max(1, pts // 2) if grade == Grade.PARTLY else 0, said,
+                         note)
     if grade == Grade.UNSAFE:
-        sim.ledger.penalty(sim.now, "safety", 2, comp, pid, f"{who}'s {what(c)}: {did}", note)
+        sim.ledger.penalty(sim.now, "safety", 2, verdict.competency or comp, pid, said, note)
     elif grade == Grade.CRITICAL:
         if c.spec.kind == "red_flag":
             red_flag_missed(sim, c, "was not told to call 911 at once")
