@@ -65,3 +65,15 @@ def permission(sim: Simulation, call: CallContent) -> Permission:
     return Permission(False, f"a caller who is the patient's {caller.relation} and not on the "
                              "release list may be told nothing; offer to take a message "
                              "(45 CFR 164.510(b))")
+
+
+def answers(sim: Simulation, call: CallContent) -> str:
+    """What the caller says when asked who they are (the call panel shows it once the MA
+    has asked): the player compares it with the chart."""
+    caller = call.caller
+    if caller.relation == "self":
+        dob = caller.dob_given or chart_of(sim, call.patient).dob
+        return f"\"This is {caller.name}. My date of birth is {dob:%B} {dob.day}, {dob.year}.\""
+    if caller.relation in ("pharmacy", "provider"):
+        return f"\"This is {caller.name}, calling about a patient's treatment.\""
+    return f"\"This is {caller.name}. I'm the patient's {caller.relation}.\""
