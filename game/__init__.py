@@ -7,4 +7,5 @@ __version__ = "0.1.0"
 # log records it, and a log made under other rules is reported as such instead of as tampered.
 # 2: judged ranges, order of draw and notes of issue 6; the log binds all of its fields.
 # 3: a team of staff with queues; rules declared per concern (issue 7's shape).
-RULES_VERSION = 3
+# 4: the phone, portal messages and walk-ins; a concern may hold a staff member (a guard).
+RULES_VERSION = 4

@@ -7,6 +7,7 @@ from html import escape
 from typing import Any
 
 from game.report.model import teaching_points
+from game.scenario.types import clock
 
 # The ledger entries about a patient's vital signs and flags (recorded, flagged, missed a
 # flag) say so in their reason; beside them the report shows that patient's readings, so an
@@ -46,6 +47,25 @@ def _specimens(p: dict[str, Any]) -> str:
         escape(f"{s['tube']} ({', '.join(s['tests']) or 'no test'}): "
                f"{s['status'].replace('_', ' ')}" + (f": {s['reason']}" if s["reason"] else ""))
         for s in p.get("specimens", []))
+
+
+def _calls(report: dict[str, Any]) -> str:
+    """The calls table: who called, what was done and what the rules expected."""
+    rows = []
+    for c in report.get("calls", []):
+        done, expected = c["action"] or "nothing", c["expected"]
+        mark = "pos" if done == expected else "neg"
+        voicemail = " (voicemail)" if c["voicemail_t"] is not None else ""
+        rows.append(
+            f"<tr><td>{clock(c['came_t'])}</td><td>{escape(c['channel'])}{voicemail}</td>"
+            f"<td>{escape(c['caller'])} ({escape(c['relation'])})</td>"
+            f"<td>{escape(c['kind'].replace('_', ' '))}</td>"
+            f"<td class={mark}>{escape(done.replace('_', ' '))}</td>"
+            f"<td>{escape(expected.replace('_', ' '))}</td></tr>")
+    if not rows:
+        return ""
+    return ("<h2>Calls and messages</h2><table><tr><th>Time</th><th>Channel</th><th>Caller</th>"
+            "<th>About</th><th>Done</th><th>Expected</th></tr>" + "".join(rows) + "</table>")
 
 
 def _verification(report: dict[str, Any]) -> str:
@@ -105,6 +125,7 @@ Score <b>{sc['total']}/100</b>, grade {sc['grade']}, {verdict} (pass mark {sc['p
 <h2>Patients</h2><table><tr><th>Time</th><th>Name</th><th>Outcome</th><th>Wait (min)</th>
 <th>Vital signs</th><th>Specimens</th></tr>
 {patients}</table>
+{_calls(report)}
 <h2>Ledger</h2><table><tr><th>Time</th><th>Category</th><th>Points</th><th>Competency</th>
 <th>Patient</th><th>What happened</th><th>Why it matters</th></tr>{ledger}</table>
 <p><small>Digest {e(report['digest'])}</small></p></html>

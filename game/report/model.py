@@ -13,6 +13,7 @@ from game.scenario.load import LoadedScenario
 from game.scenario.types import clock
 from game.sim.engine import Simulation
 from game.sim.rules.lab import specimen_report
+from game.sim.rules.phone.calls import call_report
 from game.sim.state import PatientState, StaffState, Status
 
 __all__ = ["REPORT_FORMAT", "build_report", "patient_outcome", "teaching_points",
@@ -22,6 +23,7 @@ OUTCOMES = {
     Status.LEFT: "left_without_being_seen",
     Status.NO_SHOW: "no_show",
     Status.SCHEDULED: "never_arrived",
+    Status.SENT_ELSEWHERE: "sent_elsewhere",
 }
 
 
@@ -94,6 +96,7 @@ def build_report(sim: Simulation, loaded: LoadedScenario, policy: str | None,
         "staff": [{"id": m.id, "name": m.name, "role": m.role,
                    "controlled_by": m.spec.controlled_by, "clocked_out": m.clocked_out,
                    "activities": _activities(m)} for m in sim.world.staff.values()],
+        "calls": call_report(sim),
         "ended_at": clock(sim.now),
         "digest": sim.digest(),
     })

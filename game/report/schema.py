@@ -16,7 +16,8 @@ from game.clinical.vitals import Reading
 
 # 2: patients' vitals and specimens; verified, verified_reason, played_at.
 # 3: the team (staff with their activities); each ledger row's actor.
-REPORT_FORMAT = 3
+# 4: the day's calls and portal messages; walk-ins sent elsewhere.
+REPORT_FORMAT = 4
 
 
 class _Closed(BaseModel):
@@ -126,8 +127,30 @@ class StaffInfo(_Closed):
     activities: list[Activity]
 
 
+class CallInfo(_Closed):
+    """One call or portal message, and how it was dealt with."""
+
+    id: str
+    kind: str = Field(description="appointment, reschedule, cancel, refill, result, "
+                                  "third_party or red_flag.")
+    channel: str = Field(description="phone or portal.")
+    caller: str
+    relation: str = Field(description="Who the caller is to the patient.")
+    patient: str = Field(description="The patient's or chart's id the call is about.")
+    came_t: int = Field(description="When it rang or arrived, seconds since midnight.")
+    status: str = Field(description="done, or where it was left: coming, ringing, on_line, "
+                                    "on_hold, voicemail, inbox.")
+    answered_t: int | None
+    voicemail_t: int | None = Field(description="When it went to voicemail (or the caller "
+                                                "hung up on hold), if it did.")
+    action: str | None = Field(description="What was done: book, cancel, route, call_911, "
+                                           "answer or take_message; null if nothing.")
+    expected: str = Field(description="What the rules expect for this caller.")
+    done_t: int | None
+
+
 class Report(_Closed):
-    """The end-of-day report, format 3."""
+    """The end-of-day report, format 4."""
 
     format_version: int = REPORT_FORMAT
     scenario: ScenarioInfo
@@ -150,6 +173,8 @@ class Report(_Closed):
     ma_activities: list[Activity] = Field(description="The lead MA's activities (the first "
                                           "MA the player directs); every member's are in staff.")
     staff: list[StaffInfo]
+    calls: list[CallInfo] = Field(description="The day's calls and portal messages in the "
+                                              "order they came.")
     ended_at: str
     digest: str = Field(description="SHA-256 of the day's final state.")
 

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from game.scenario.people import RED_FLAG_WORDS
 from game.scenario.types import seconds
 from game.sim.notices import Tone, Topic
+from game.sim.rules.phone.privacy import permission
+from game.sim.rules.phone.responses import best_action
 from game.sim.rules.phone.state import CallState, CallStatus, PhoneState
 from game.sim.scheduler import Event
 from game.sim.scoring import LedgerKey, Opportunity, Step
@@ -184,3 +186,14 @@ def end_of_day(sim: Simulation) -> None:
             red_flag_missed(sim, c, "was never told to call 911")
 
 
+
+
+def call_report(sim: Simulation) -> list[dict[str, object]]:
+    """Every call as the report lists it, with what the rules expected."""
+    return [{"id": c.id, "kind": c.spec.kind, "channel": c.spec.channel,
+             "caller": c.spec.caller.name, "relation": c.spec.caller.relation,
+             "patient": c.spec.patient, "came_t": c.t, "status": c.status.value,
+             "answered_t": c.answered_t, "voicemail_t": c.voicemail_t, "action": c.action,
+             "expected": best_action(c.spec.kind, permission(sim, c.spec).allowed),
+             "done_t": c.done_t}
+            for c in phone(sim).calls.values()]
