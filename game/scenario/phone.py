@@ -113,6 +113,8 @@ class PhoneSetup(Strict):
 
     station: Literal["front_desk", "workstation"] = Field(
         "front_desk", description="Where the phone is: answering walks there.")
+    # The North American normal ring cadence is 2 s on and 4 s off, a 6 s cycle (e.g. Cisco
+    # SPA500 IP Phone Administration Guide, "Normal Ring 60(2/4)"): 30 s is five rings.
     ring_seconds: int = Field(
         30, ge=6, le=120, description="How long it rings before voicemail answers (a US ring "
         "cycle is 6 s: 30 s is five rings).")

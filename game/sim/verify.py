@@ -21,14 +21,18 @@ def _listing(names: Sequence[str]) -> str:
 
 
 def unknown_references(commands: Sequence[TimedCommand], scenario: Scenario) -> list[Problem]:
-    """Every command field naming a patient, room, task or tube the scenario does not have."""
+    """Every command field naming a patient, room, task, tube or call the scenario does not
+    have (a call drawn from the rate is its pool entry's id, '#' and the draw's number)."""
     known: dict[str, list[str]] = {
         "patient": [p.id for p in scenario.patients],
         "room": [r.id for r in scenario.clinic.rooms],
         "task": [t.id for t in (*scenario.opening_tasks, *scenario.closing_tasks)],
         "tubes": list(TUBES),
+        "call": [c.id for c in scenario.phone.calls],
     }
-    what = {"patient": "patient", "room": "room", "task": "task", "tubes": "tube"}
+    pool = {c.id for c in scenario.phone.rate.pool} if scenario.phone.rate else set()
+    what = {"patient": "patient", "room": "room", "task": "task", "tubes": "tube",
+            "call": "call"}
     problems: list[Problem] = []
     for i, tc in enumerate(commands):
         for field, names in known.items():
@@ -37,7 +41,8 @@ def unknown_references(commands: Sequence[TimedCommand], scenario: Scenario) -> 
                 continue
             values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
             for j, name in values:
-                if name in names:
+                if name in names or (field == "call" and name.split("#")[0] in pool
+                                      and "#" in name):
                     continue
                 path: tuple[PathPart, ...] = ("commands", i, "command", field)
                 if j is not None:
