@@ -60,7 +60,8 @@ def _handle(sim: Simulation, c: CallState, careful: bool) -> Command:
 
 def ringing(m: Menu) -> Command | None:
     """Pick up a ringing phone, or a caller on hold."""
-    for c in phone(m.sim).calls.values():
+    state = phone(m.sim)
+    for c in (state.calls[k] for k in state.waiting):
         if c.status in (CallStatus.RINGING, CallStatus.ON_HOLD):
             cmd = AnswerCall(call=c.id)
             if m.sim.can(cmd, m.actor)[0].value == "now":
@@ -70,7 +71,8 @@ def ringing(m: Menu) -> Command | None:
 
 def callbacks(m: Menu, careful: bool, urgent_only: bool = False) -> Command | None:
     """Return a voicemail, or answer a portal message (a red flag first of all)."""
-    calls = sorted(phone(m.sim).calls.values(), key=lambda c: c.spec.kind != "red_flag")
+    state = phone(m.sim)
+    calls = sorted((state.calls[k] for k in state.waiting), key=lambda c: c.spec.kind != "red_flag")
     for c in calls:
         if urgent_only and c.spec.kind != "red_flag":
             break

@@ -134,11 +134,11 @@ def on_ring(sim: Simulation, event: Ring) -> None:
     """The phone rings; a portal message lands in the inbox."""
     c = phone(sim).calls[event.call]
     if c.portal:
-        c.status = S.INBOX
+        phone(sim).move(c, S.INBOX)
         sim.notify(Tone.INFO, f"A portal message from {caller_name(c)} is in the inbox.",
                    patient_of(sim, c), Topic.PHONE)
         return
-    c.status = S.RINGING
+    phone(sim).move(c, S.RINGING)
     sim.notify(Tone.WARNING, "The phone is ringing.", None, Topic.PHONE)
     sim.schedule(sim.now + sim.scenario.phone.ring_seconds, ToVoicemail(c.id))
 
@@ -148,7 +148,8 @@ def on_voicemail(sim: Simulation, event: ToVoicemail) -> None:
     c = phone(sim).calls[event.call]
     if c.status != S.RINGING:
         return
-    c.status, c.voicemail_t = S.VOICEMAIL, sim.now
+    phone(sim).move(c, S.VOICEMAIL)
+    c.voicemail_t = sim.now
     sim.notify(Tone.WARNING, f"Voicemail from {caller_name(c)}: \"{c.spec.words}\"",
                patient_of(sim, c), Topic.PHONE)
 
@@ -158,7 +159,8 @@ def on_hang_up(sim: Simulation, event: HangUp) -> None:
     c = phone(sim).calls[event.call]
     if c.status != S.ON_HOLD or c.hold_until is None or sim.now < c.hold_until:
         return
-    c.status, c.voicemail_t, c.hold_until = S.VOICEMAIL, sim.now, None
+    phone(sim).move(c, S.VOICEMAIL)
+    c.voicemail_t, c.hold_until = sim.now, None
     pid = patient_of(sim, c)
     minutes = sim.scenario.phone.hold_minutes
     sim.notify(Tone.BAD, f"{caller_name(c)} hung up after {minutes} min on hold: call them "

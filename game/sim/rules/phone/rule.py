@@ -83,7 +83,7 @@ def answer(sim: Simulation, actor: StaffState, cmd: AnswerCall) -> Accepted:
     else:
         secs += sim.d.hold_call
         c.hold_until = None
-    c.status, c.staff = S.ON_LINE, actor.id
+    phone(sim).move(c, S.ON_LINE, actor.id)
     c.answered_t = c.answered_t if c.answered_t is not None else sim.now
     verb = {S.RINGING: "answering", S.VOICEMAIL: "calling back"}.get(was, "back on the line "
                                                                          "with")
@@ -116,7 +116,7 @@ def check_hold(sim: Simulation, actor: StaffState, cmd: HoldCall) -> str | None:
 def hold(sim: Simulation, _actor: StaffState, cmd: HoldCall) -> Accepted:
     """The caller waits; after a while they hang up."""
     c = phone(sim).calls[cmd.call]
-    c.status, c.staff = S.ON_HOLD, None
+    phone(sim).move(c, S.ON_HOLD)
     c.moves.append("hold")
     c.hold_until = sim.now + 60 * sim.scenario.phone.hold_minutes
     sim.schedule(c.hold_until, HangUp(c.id))
@@ -182,7 +182,8 @@ def handle(sim: Simulation, actor: StaffState, cmd: HandleCall) -> Accepted:
                    Topic.PHONE)
     score_response(sim, c, cmd.action, verdict, problems)
     score_message(sim, c, cmd)
-    c.status, c.staff, c.action, c.done_t = S.DONE, None, cmd.action, sim.now
+    phone(sim).move(c, S.DONE)
+    c.action, c.done_t = cmd.action, sim.now
     return Accepted(secs, f"dealing with {who}'s {what(c)}")
 
 
@@ -215,12 +216,14 @@ def remind(sim: Simulation) -> None:
     """At closing, once: voicemails and portal messages still to answer."""
     if sim.now < sim.closes or "phone:closing" in sim.world.flags:
         return
-    left = [c for c in phone(sim).calls.values()
-            if c.status in (S.VOICEMAIL, S.INBOX, S.ON_HOLD)]
+    state = phone(sim)
+    left = [k for k in state.waiting if state.calls[k].status != S.RINGING]
     if left:
         sim.world.flags.add("phone:closing")
-        sim.notify(Tone.WARNING, f"Closing: {len(left)} voicemail(s) and message(s) to return "
-                   "before you clock out.", None, Topic.PHONE)
+        n = len(left)
+        sim.notify(Tone.WARNING, f"Closing: {n} {'call waits' if n == 1 else 'calls wait'} "
+                   "to be returned or answered (voicemails, callers on hold, portal "
+                   "messages) before you clock out.", None, Topic.PHONE)
 
 
 def offers(sim: Simulation, actor: StaffState) -> Iterator[Offer]:
@@ -242,7 +245,7 @@ def offers(sim: Simulation, actor: StaffState) -> Iterator[Offer]:
         yield Offer(GroupKind.STATION, "phone", HoldCall(call=cid), f"Put {who} on hold",
                     f"Ask first. After {sim.scenario.phone.hold_minutes} min they hang up.",
                     key="h", station=station)
-    for c in state.calls.values():
+    for c in (state.calls[k] for k in state.waiting):
         if c.status == S.RINGING:
             left = c.t + sim.scenario.phone.ring_seconds - sim.now
             yield Offer(GroupKind.STATION, "phone", AnswerCall(call=c.id), "Answer the phone",

@@ -49,13 +49,34 @@ class CallState:
                                CallStatus.INBOX)
 
 
+WAITING = frozenset({CallStatus.RINGING, CallStatus.ON_HOLD, CallStatus.VOICEMAIL,
+                     CallStatus.INBOX})
+
+
 @dataclass
 class PhoneState:
-    """The day's calls, in the order they come."""
+    """The day's calls, in the order they come, with the two look-ups asked on every
+    command: who is on the line with whom, and which calls wait for someone."""
 
     calls: dict[str, CallState] = field(default_factory=dict)
+    lines: dict[str, str] = field(default_factory=dict)  # staff id -> the call on the line
+    waiting: dict[str, None] = field(default_factory=dict)  # waiting calls, as they came
 
     def on_line_with(self, staff: str) -> CallState | None:
         """The call a staff member is on, if any."""
-        return next((c for c in self.calls.values()
-                     if c.status == CallStatus.ON_LINE and c.staff == staff), None)
+        cid = self.lines.get(staff)
+        return None if cid is None else self.calls[cid]
+
+    def move(self, c: CallState, status: CallStatus, staff: str | None = None) -> None:
+        """Change a call's status (and who has it on the line), keeping the look-ups."""
+        if c.staff is not None:
+            self.lines.pop(c.staff, None)
+        c.status, c.staff = status, staff
+        if staff is not None:
+            self.lines[staff] = c.id
+        if status in WAITING:
+            self.waiting[c.id] = None
+            # keep the order calls came in (a call back on hold goes back to its place)
+            self.waiting = dict.fromkeys(sorted(self.waiting, key=lambda k: self.calls[k].t))
+        else:
+            self.waiting.pop(c.id, None)
