@@ -164,13 +164,23 @@ class Ledger:
         self.expect(key(patient, step), Opportunity(category, points, competency, patient,
                                                     missed, note))
 
-    def withdraw(self, patient: str) -> None:
-        """A patient leaves the day's list (a walk-in sent elsewhere): the steps of their
-        visit no longer count toward what is possible."""
+    def settle(self, patient: str, t: int, earned: bool, reason: str, note: str) -> None:
+        """A patient's visit ends before its steps could be done (a walk-in sent elsewhere):
+        their open steps are resolved at once, all earned when sending them away was right,
+        none when it was not, in one line per category. What is possible never depends on
+        what the player decides, so every player of a day faces the same total."""
+        owed: dict[tuple[str, str | None], int] = {}
         for k, opp in list(self._open.items()):
             if opp.patient == patient:
                 del self._open[k]
-                self._possible[opp.category] -= opp.max
+                owed[(opp.category, opp.competency)] = owed.get(
+                    (opp.category, opp.competency), 0) + opp.max
+        by_category: dict[str, int] = {}
+        for (category, _), points in owed.items():
+            by_category[category] = by_category.get(category, 0) + points
+        for category, points in by_category.items():
+            self.entries.append(Entry(t, category, points if earned else 0, points, None,
+                                      patient, reason, "" if earned else note))
 
     def running_total(self) -> int:
         """Points earned so far, for the top bar."""

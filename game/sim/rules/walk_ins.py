@@ -162,7 +162,7 @@ def screen(sim: Simulation, actor: StaffState, cmd: ScreenWalkIn) -> Accepted:
         secs += sim.walk(actor, "provider_office") + APPROVAL_SECONDS
         _join(sim, p, sim.now, f"{p.name} is double-booked with the provider's approval.")
     else:
-        _send_away(sim, p, decision)
+        _send_away(sim, p, decision, right)
     return Accepted(secs, f"screening {p.name}")
 
 
@@ -175,11 +175,19 @@ def _join(sim: Simulation, p: PatientState, t: int, text: str) -> None:
     sim.notify(Tone.INFO, text + " Check them in.", p.id, Topic.WALK_IN)
 
 
-def _send_away(sim: Simulation, p: PatientState, decision: str) -> None:
-    """Urgent care or the emergency room: the visit's steps no longer count."""
+def _send_away(sim: Simulation, p: PatientState, decision: str, right: str) -> None:
+    """Urgent care or the emergency room: the visit's steps are settled, earned when that
+    was where the patient belonged, lost when they could have been seen here."""
     p.status = Status.SENT_ELSEWHERE
     p.left_t = sim.now
-    sim.ledger.withdraw(p.id)
+    belonged = decision == right or (p.spec.walk_in is not None
+                                     and p.spec.walk_in.red_flag is not None)
+    sim.ledger.settle(
+        p.id, sim.now, belonged,
+        f"{p.name}'s visit: not needed here" if belonged else
+        f"{p.name}'s visit was lost: sent away when they could have been seen",
+        "A walk-in without a red flag is fitted in or double-booked when the office's "
+        "policy allows: sending them away loses the visit.")
     where = {"urgent_care": "directed to urgent care",
              "call_911": "going by ambulance; the provider is with them until it comes",
              "provider_now": "with the provider"}[decision]

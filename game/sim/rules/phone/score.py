@@ -51,9 +51,12 @@ def score_response(sim: Simulation, c: CallState, action: str, verdict: Judgemen
         if c.spec.kind == "red_flag":
             red_flag_missed(sim, c, "was not told to call 911 at once")
         else:
-            sim.ledger.penalty(sim.now, "safety", 5, "X.P.2", pid,
-                               f"Told {who} about {chart_of(sim, c.spec.patient).name.full} "
-                               "without the right to know", note, critical=True)
+            name = chart_of(sim, c.spec.patient).name.full
+            told = (f"Told a caller who could not be verified as {name} about {name}'s chart"
+                    if c.spec.caller.relation == "self" else
+                    f"Told {who} (the patient's {c.spec.caller.relation}) about {name} "
+                    "without the right to know")
+            sim.ledger.penalty(sim.now, "safety", 5, "X.P.2", pid, told, note, critical=True)
 
 
 def score_message(sim: Simulation, c: CallState, cmd: HandleCall) -> None:
