@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from game.scenario.errors import PathPart, Problem
 from game.scenario.phone import CallContent
-from game.scenario.types import seconds
+from game.scenario.types import WEEKDAYS, seconds
 
 if TYPE_CHECKING:
     from game.scenario.checks import Parts
@@ -46,6 +46,16 @@ def phone_checks(s: Parts) -> list[Problem]:
             if s.date is not None and visit.date <= s.date:
                 out.append(Problem((*here, "next_visit", "date"),
                                    f"the next visit {visit.date} is not after {s.date}"))
+            cal = s.calendar
+            if cal is not None and WEEKDAYS[visit.date.weekday()] not in cal.open_weekdays:
+                out.append(Problem((*here, "next_visit", "date"),
+                                   f"{visit.date} is a {visit.date:%A}: the calendar books "
+                                   f"only on {', '.join(cal.open_weekdays)}"))
+            if cal is not None and not (seconds(cal.day_start) <= seconds(visit.time)
+                                        < seconds(cal.day_end)):
+                out.append(Problem((*here, "next_visit", "time"),
+                                   f"{visit.time} is outside the calendar's hours "
+                                   f"({cal.day_start} to {cal.day_end})"))
             if provider_ids is not None and visit.provider not in provider_ids:
                 out.append(Problem((*here, "next_visit", "provider"),
                                    _unknown("provider", visit.provider, provider_ids)))

@@ -77,7 +77,9 @@ class CallContent(Strict):
         if (self.kind == "red_flag") != (self.red_flag is not None):
             raise ValueError("'red_flag' is given exactly for a red_flag call")
         if self.kind in ("appointment", "reschedule") and self.wants is None:
-            raise ValueError(f"a {self.kind} call needs 'wants' (the visit they ask for)")
+            article = "an" if self.kind == "appointment" else "a"
+            raise ValueError(f"{article} {self.kind} call needs 'wants' (the visit they ask "
+                             "for)")
         if self.channel == "portal" and self.caller.relation not in ("self", "parent",
                                                                       "guardian"):
             raise ValueError("a portal message comes from the patient's own account (caller "

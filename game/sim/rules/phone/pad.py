@@ -23,18 +23,29 @@ def digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
-def _tokens(text: str) -> set[str]:
+# Units written out or abbreviated are the same unit; words that change nothing in a dose
+# ("once daily" is "daily", "take one tablet by mouth") are not required.
+_UNITS = {"milligram": "mg", "milligrams": "mg", "microgram": "mcg", "micrograms": "mcg",
+          "ug": "mcg", "gram": "g", "grams": "g", "milliliter": "ml", "milliliters": "ml",
+          "millilitre": "ml", "millilitres": "ml", "unit": "units"}
+_FILLER = frozenset({"once", "a", "an", "the", "per", "by", "mouth", "tablet", "tablets",
+                     "tab", "tabs", "capsule", "capsules", "take", "takes", "one", "each",
+                     "of", "and"})
+
+
+def _tokens(text: str) -> list[str]:
     # "10mg" and "10 mg" are the same dose: letters and numbers apart.
-    return set(re.findall(r"[a-z]+|\d+(?:\.\d+)?", text.casefold()))
+    found = re.findall(r"[a-z]+|\d+(?:\.\d+)?", text.casefold())
+    return [_UNITS.get(t, t) for t in found]
 
 
 def medication_ok(written: str, asked: str) -> bool:
-    """The drug's name and every number of its strength and dose are written down."""
-    want = _tokens(asked)
-    name = next(iter(re.findall(r"[a-z]+", asked.casefold())), "")
-    numbers = {t for t in want if t[0].isdigit()}
-    got = _tokens(written)
-    return bool(name) and name in got and numbers <= got
+    """The drug, its strength with its unit, and how often it is taken are all written down
+    (in any order and spacing): "Lisinopril 10mg daily" for "lisinopril 10 mg once daily",
+    but not "10 mcg" for "10 mg", nor "daily" for "twice daily"."""
+    want = [t for t in _tokens(asked) if t not in _FILLER]
+    got = set(_tokens(written))
+    return bool(want) and all(t in got for t in want)
 
 
 def problems(msg: PhoneMessage, call: CallContent, chart: Patient | Chart) -> list[str]:

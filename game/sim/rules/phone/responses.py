@@ -114,7 +114,7 @@ def judge(kind: CallKind, allowed: bool, verified: bool, action: str,
         return Judgement(Grade.RIGHT if action in ("take_message", "route") else Grade.WRONG,
                          "" if action in ("take_message", "route") else _NOT_ALLOWED)
     grade, note = ALLOWED[kind].get(action, (Grade.WRONG, f"This caller {_wanted(kind)}."))
-    if grade == Grade.RIGHT and action in DISCLOSING and not verified:
+    if grade in (Grade.RIGHT, Grade.PARTLY) and action in DISCLOSING and not verified:
         return Judgement(Grade.UNSAFE, "The caller happened to be one who may be told, but "
                                        "verify who is calling before saying anything about a "
                                        "patient (HIPAA, 45 CFR 164.514(h)).", "X.P.2")

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from game.scenario.types import seconds
-from game.sim.commands import Command
+from game.scenario.types import clock, seconds
+from game.sim.commands import ClockOut, Command
 from game.sim.notices import Tone, Topic
 from game.sim.results import Accepted
 from game.sim.rules.base import ANY_ROLE, GroupKind, Offer, Rule, command, on
@@ -201,9 +201,24 @@ def _book(sim: Simulation, c: CallState, cmd: HandleCall) -> int:
 PHONE_COMMANDS = (AnswerCall, VerifyCaller, HoldCall, HandleCall)
 
 
+LIVE = frozenset({S.COMING, S.RINGING, S.ON_LINE, S.ON_HOLD})
+
+
+def _phone_unstaffed(sim: Simulation, leaving: StaffState) -> bool:
+    """Before closing, the last of the team leaving while a call may still come."""
+    return (sim.now < sim.closes
+            and not any(not m.clocked_out and m.id != leaving.id
+                        for m in sim.world.staff.values())
+            and any(call.status in LIVE for call in phone(sim).calls.values()))
+
+
 def guard(sim: Simulation, actor: StaffState, cmd: Command) -> str | None:
-    """On the line, a staff member deals with the caller (or puts them on hold) first."""
+    """On the line, a staff member deals with the caller (or puts them on hold) first; and
+    the last one of the team does not clock out before closing while calls may still come
+    (calls come only in clinic hours, so after closing nobody is held)."""
     c = phone(sim).on_line_with(actor.id)
+    if isinstance(cmd, ClockOut) and c is None and _phone_unstaffed(sim, actor):
+        return f"The phone is answered until closing at {clock(sim.closes)}."
     if c is None or sim.commands[type(cmd)].instant:
         return None
     if isinstance(cmd, PHONE_COMMANDS) and cmd.call == c.id:
