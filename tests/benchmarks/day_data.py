@@ -70,3 +70,28 @@ AVAILABILITY = (
     {"latest": "11:00", "note": "Mornings before eleven work best."},
 )
 FOLLOW_UP_WINDOWS = ((7, 14), (14, 28), (25, 35), (84, 98))
+# The phone and walk-ins (generate.py --calls N --walk-ins W): what callers say, by kind, and
+# what walk-ins say at the desk, with the red flag behind the words when there is one.
+CALL_WORDS = {
+    "appointment": ("I'd like to come in for a check-up.", "Can I get an appointment soon?"),
+    "reschedule": ("I can't make my visit next week; can we move it?",
+                   "Something came up, I need another day for my appointment."),
+    "cancel": ("Please cancel my appointment.", "I won't be able to come, cancel my visit."),
+    "refill": ("I'm almost out of my medication and need a refill.",
+               "Could you send a refill to my pharmacy?"),
+    "result": ("Are my blood test results back?", "Did the lab results come in?"),
+    "third_party": ("Can you tell me how the visit went?", "What did the doctor find?"),
+}
+RED_FLAG_CALLS = (
+    ("chest_pain", "My chest feels tight and it's spreading to my arm."),
+    ("stroke_signs", "My husband's face looks droopy and his speech is slurred."),
+    ("short_of_breath", "I can barely catch my breath, even sitting still."),
+    ("heavy_bleeding", "I cut myself and it won't stop bleeding through the towel."),
+    ("suicidal_thoughts", "I don't want to be here anymore."),
+    ("anaphylaxis", "My lips are swelling after a bee sting and my throat feels tight."),
+)
+WALK_IN_COMPLAINTS = ("My ear has hurt since last night.", "I twisted my ankle on the stairs.",
+                      "I've had a sore throat and fever for two days.",
+                      "I have a rash on my arm that itches.", "My back hurts after lifting.")
+SPOUSES = ("Morgan", "Jules", "Robin", "Sasha", "Kai", "Drew")
+PHARMACIES = ("Elm Street Pharmacy", "Riverside Drug", "Northgate Pharmacy")

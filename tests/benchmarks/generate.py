@@ -1,4 +1,5 @@
-"""Deterministic generator of large, valid benchmark days: `generate.py N P out.json [--mas M]`."""
+"""Deterministic generator of large, valid benchmark days:
+`generate.py N P out.json [--mas M] [--calls C] [--walk-ins W]`."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from tests.benchmarks.day_data import (  # noqa: E402
     REFERRALS,
     VISIT_TYPES,
 )
+from tests.benchmarks.phone_calls import add_phone  # noqa: E402
 
 DAY = dt.date(2026, 12, 1)  # a Tuesday
 CLINIC_OPENS, CLINIC_CLOSES = "07:15", "17:00"
@@ -224,10 +226,12 @@ def _staff(mas: int) -> list[dict[str, Any]]:
 
 
 def generate_day(patients: int, providers: int, seed: int = 0, mas: int = 1,
-                 staff: bool | None = None) -> dict[str, Any]:
+                 staff: bool | None = None, calls: int = 0,
+                 walk_ins: int = 0) -> dict[str, Any]:
     """A valid scenario dict: `patients` fictional patients shared among `providers`, with
     `mas` medical assistants. `clinic.staff` is written when `staff` is true, or (when `staff`
-    is None) when there is more than one MA; without it the day has the format's single MA."""
+    is None) when there is more than one MA; without it the day has the format's single MA.
+    `calls` phone calls (with the charts they are about) and `walk_ins` walk-ins are added."""
     if not 0 <= patients <= 2000:
         raise ValueError("patients must be between 0 and 2000 (the format's limit)")
     if not 1 <= providers <= len(PROVIDER_NAMES):
@@ -303,7 +307,7 @@ def generate_day(patients: int, providers: int, seed: int = 0, mas: int = 1,
     if team:
         clinic["staff"] = _staff(mas)
     ma_text = f", {mas} MAs" if team else ""
-    return {
+    day = {
         "schema_version": 1,
         "id": f"gen-{patients}p-{providers}prov{f'-{mas}ma' if team else ''}-s{seed}",
         "title": f"Generated day: {patients} patients, {providers} provider(s){ma_text}",
@@ -324,6 +328,8 @@ def generate_day(patients: int, providers: int, seed: int = 0, mas: int = 1,
         "calendar": {"slot_minutes": 15, "day_start": "08:00", "day_end": "17:00",
                      "booked": booked},
     }
+    add_phone(day, calls, walk_ins, seed)
+    return day
 
 
 def write_day(data: dict[str, Any], path: Path) -> None:
@@ -340,6 +346,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--mas", type=int, default=1, metavar="M",
                     help=f"medical assistants the player directs, 1-{MAX_STAFF} (default 1)")
+    ap.add_argument("--calls", type=int, default=0, metavar="C",
+                    help="phone calls and portal messages of every kind (default 0)")
+    ap.add_argument("--walk-ins", type=int, default=0, metavar="W",
+                    help="walk-ins, about one in four with a red flag (default 0)")
     team = ap.add_mutually_exclusive_group()
     team.add_argument("--staff", dest="staff", action="store_true", default=None,
                       help="write clinic.staff even for one MA (it is written for two or more)")
@@ -347,7 +357,8 @@ def main(argv: list[str] | None = None) -> int:
                       help="never write clinic.staff (one MA only)")
     args = ap.parse_args(argv)
     try:
-        data = generate_day(args.patients, args.providers, args.seed, args.mas, args.staff)
+        data = generate_day(args.patients, args.providers, args.seed, args.mas, args.staff,
+                            args.calls, args.walk_ins)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -365,9 +376,12 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.render(), file=sys.stderr)
         return 1
     s = loaded.scenario
-    team = f", {len(s.clinic.staff)} staff" if s.clinic.staff else ""
+    crew = f", {len(s.clinic.staff)} staff" if s.clinic.staff else ""
+    phone = f", {len(s.phone.calls)} calls" if s.phone.calls else ""
+    walk = sum(p.walk_in is not None for p in s.patients)
+    phone += f", {walk} walk-ins" if walk else ""
     print(f"wrote {args.out}: {len(s.patients)} patients, {len(s.providers)} provider(s), "
-          f"{len(s.clinic.rooms)} rooms{team}; valid (sha256 {loaded.sha256[:12]})")
+          f"{len(s.clinic.rooms)} rooms{crew}{phone}; valid (sha256 {loaded.sha256[:12]})")
     return 0
 
 

@@ -120,6 +120,8 @@ def test_a_normal_reading_stays_normal_and_an_abnormal_one_abnormal_on_the_devic
     (["5", "1", "{out}", "--mas", "2", "--no-staff"], "more than one MA needs clinic.staff"),
     (["5", "11", "{out}"], "providers must be between 1 and 10"),
     (["2001", "1", "{out}"], "patients must be between 0 and 2000"),
+    (["5", "1", "{out}", "--calls", "501"], "calls must be between 0 and 500"),
+    (["5", "1", "{out}", "--walk-ins", "-1"], "walk-ins must be between 0 and 200"),
 ])
 def test_bad_arguments_say_what_is_wrong(argv: list[str], message: str, tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
@@ -144,3 +146,43 @@ def test_any_size_of_day_is_valid(patients: int, providers: int, mas: int, seed:
     s = valid(generate_day(patients, providers, seed, mas, staff))
     assert len(s.patients) == patients
     assert len(s.clinic.staff or [None]) == mas
+
+
+def test_a_day_with_calls_and_walk_ins_is_valid_and_has_every_kind(tmp_path: Path) -> None:
+    out = tmp_path / "phone.json"
+    assert generate.main(["30", "3", str(out), "--calls", "100", "--walk-ins", "20"]) == 0
+    s = load_scenario(out).scenario
+    calls = s.phone.calls
+    assert len(calls) == 100 and len({c.id for c in calls}) == 100
+    assert {c.kind for c in calls} == {"appointment", "reschedule", "cancel", "refill",
+                                       "result", "third_party", "red_flag"}
+    assert {c.channel for c in calls} == {"phone", "portal"}
+    charts = {c.id: c for c in s.charts}
+    for c in calls:
+        if c.kind in ("reschedule", "cancel"):
+            visit = charts[c.patient].next_visit
+            assert visit is not None and visit.date.weekday() < 5  # a day the clinic books
+    relations = {c.caller.relation for c in calls if c.kind == "third_party"}
+    assert relations == {"sibling", "spouse", "pharmacy"}  # allowed, not allowed, treatment
+    walk_ins = [p for p in s.patients if p.walk_in is not None]
+    assert len(walk_ins) == 20 and len(s.patients) == 50
+    flags = [p.walk_in.red_flag for p in walk_ins if p.walk_in is not None]
+    assert 0 < sum(f is not None for f in flags) < 20
+
+
+def test_calls_and_walk_ins_leave_the_rest_of_the_day_as_it_was() -> None:
+    plain, busy = generate_day(30, 3, 4), generate_day(30, 3, 4, calls=40, walk_ins=5)
+    assert busy["patients"][:30] == plain["patients"]
+    assert generate_day(30, 3, 4, calls=0, walk_ins=0) == plain
+    assert generate_day(30, 3, 4, calls=40, walk_ins=5) == busy
+
+
+@settings(max_examples=examples(10), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(patients=st.integers(0, 60), providers=st.integers(1, 10), calls=st.integers(0, 500),
+       walk_ins=st.integers(0, 200), seed=st.integers(0, 2**31))
+def test_any_number_of_calls_and_walk_ins_is_valid(patients: int, providers: int, calls: int,
+                                                   walk_ins: int, seed: int) -> None:
+    s = valid(generate_day(patients, providers, seed, calls=calls, walk_ins=walk_ins))
+    assert len(s.phone.calls) == calls
+    assert sum(p.walk_in is not None for p in s.patients) == walk_ins
