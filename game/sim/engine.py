@@ -220,9 +220,11 @@ class Simulation:
         if member.role not in rule.roles:
             return Can.NO, (f"{member.name} works the front desk: that is a medical "
                             "assistant's job.")
+        # The command's own reason first; then what a concern holds the member from (a
+        # caller on the line, a walk-in not yet screened).
         why = (self._patient_elsewhere(member, command) if rule.occupies_patient else None) \
-            or next((w for g in self._guards if (w := g(self, member, command))), None) \
-            or rule.check(self, member, command)
+            or rule.check(self, member, command) \
+            or next((w for g in self._guards if (w := g(self, member, command))), None)
         if why is not None:
             return Can.NO, why
         if rule.instant or member.busy_until <= self.now:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from game.scenario.types import seconds
+from game.scenario.types import clock, seconds
 from game.sim import commands as c
 from game.sim.engine import Simulation
 from game.sim.policies import POLICIES
@@ -68,7 +68,8 @@ def test_it_goes_to_voicemail_after_ring_seconds_not_a_second_earlier(ring: int)
     assert phone_notices(sim, "Voicemail") == [
         'Voicemail from Ana Ruiz: "Can you tell me how she is doing?"']
     labels = [a.offer.label for a in sim.affordances() if a.can == Can.NOW]
-    assert "Return Ana Ruiz's voicemail" in labels and "Answer the phone" not in labels
+    assert f"Return Ana Ruiz's voicemail ({clock(sim.now)})" in labels
+    assert "Answer the phone" not in labels
 
 
 def test_answering_while_ringing_earns_two_points_returning_a_voicemail_one() -> None:
@@ -100,7 +101,8 @@ def test_a_caller_on_hold_hangs_up_after_hold_minutes_and_must_be_called_back() 
     assert (penalty.category, penalty.points, penalty.critical) == ("experience", -1, False)
     assert phone_notices(sim, "hung up") == [
         "Ana Ruiz hung up after 3 min on hold: call them back."]
-    (back,) = [a for a in sim.affordances() if a.offer.label == "Return Ana Ruiz's voicemail"]
+    (back,) = [a for a in sim.affordances()
+               if a.offer.label.startswith("Return Ana Ruiz's voicemail (")]
     assert back.can == Can.NOW
     assert pick_up(sim, "refill1").ok and held.status == S.ON_LINE
 
@@ -113,15 +115,16 @@ def test_on_the_line_every_other_action_is_refused_and_the_affordances_say_so() 
     assert pick_up(sim, "refill1").ok
     at(sim, "08:11")
     why = "You are on the phone with Ana Ruiz: deal with the call or put them on hold first."
-    others = [c.CompleteTask(task="open-stock-exam2"), AnswerCall(call="spouse1"),
-              c.ClockOut()]
+    # (A command's own reason comes first: clocking out with patients still expected says
+    # so; what can otherwise be done is held by the call.)
+    others = [c.CompleteTask(task="open-stock-exam2"), AnswerCall(call="spouse1")]
     for cmd in others:
         assert sim.can(cmd) == (Can.NO, why), cmd
         result = sim.submit(cmd)
         assert isinstance(result, Rejected) and result.reason == why
     refused = [a for a in sim.affordances() if a.can == Can.NO]
-    assert refused and all(a.reason == why for a in refused
-                           if a.offer.subject not in ("phone", "inbox"))
+    held = [a for a in refused if isinstance(a.offer.command, (c.LogFridge, c.CheckIn))]
+    assert held and all(a.reason == why for a in held)
     on_line = {a.offer.label for a in sim.affordances() if a.offer.subject == "phone"
                and a.can != Can.NO}
     assert on_line == {"Verify Ana Ruiz", "Deal with Ana Ruiz's call…", "Put Ana Ruiz on hold"}

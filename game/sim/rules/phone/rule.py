@@ -271,7 +271,8 @@ def offers(sim: Simulation, actor: StaffState) -> Iterator[Offer]:
                         "long.", station=station)
         elif c.status == S.VOICEMAIL:
             yield Offer(GroupKind.STATION, "phone", AnswerCall(call=c.id),
-                        f"Return {caller_name(c)}'s voicemail", f"\"{c.spec.words}\"",
+                        f"Return {caller_name(c)}'s voicemail ({clock(c.voicemail_t or c.t)})",
+                        f"\"{c.spec.words}\"",
                         station=station)
         elif c.status == S.INBOX:
             yield Offer(GroupKind.STATION, "inbox", HandleCall(call=c.id, action="route"),
