@@ -24,6 +24,7 @@ from game.sim.policies import POLICIES
 from game.sim.runner import play_policy
 from game.ui.app import App, build_context
 from game.ui.context import AppContext
+from game.ui.debrief.draw import MAX_BANNER_LINES
 from game.ui.debrief.notes import lost_entries, notes_html
 from game.ui.debrief.timeline import KINDS, activity_kind, build_timeline
 from game.ui.saves import Saves
@@ -95,9 +96,14 @@ def test_shows_total_grade_fail_and_every_critical_error(ctx: AppContext, naive:
     assert f"Grade {report['score']['grade']}" in shown
     assert "Not passed" in shown
     assert "New best score!" in shown
-    for crit in report["critical_errors"]:
-        assert crit["reason"] in shown  # in the red banner
-        assert escape(crit["reason"]) in scene.notes_text  # and in the notes
+    crits = report["critical_errors"]
+    for i, crit in enumerate(crits):
+        # The red banner lists the first three and says how many more the notes hold.
+        assert (crit["reason"] in shown) == (i < MAX_BANNER_LINES)
+        assert escape(crit["reason"]) in scene.notes_text  # every one is in the notes
+    if len(crits) > MAX_BANNER_LINES:
+        assert (f"and {len(crits) - MAX_BANNER_LINES} more: see the teaching notes"
+                in scene.text.drawn)
     assert str(naive[2]) in shown  # where the session log is
 
 

@@ -7,16 +7,36 @@ from typing import TYPE_CHECKING
 
 from game.sim import commands as c
 from game.sim.state import Status
-from game.sim.view import Affordance, Can, GroupKind, checklist_phase
+from game.sim.view import Affordance, AnswerCall, CallStatus, Can, GroupKind, checklist_phase, phone
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
+    from game.sim.view import Offer as OfferOf
 
 Selection = tuple[str, str] | None  # ("patient", id) or ("station", station id)
 Offer = tuple[str, "Action"]  # (preferred letter, action)
 # One button per form: the lab form does the fingerstick, the draw and the labels.
 FORM_LABEL = {"lab": "Labs…"}
 CHECKLIST_AT = ("workstation", "fridge", "supply", "lab")
+PHONE = "phone"  # the phone's selection: ("station", "phone"), drawn at its station
+PHONE_SUBJECTS = ("phone", "inbox")
+
+
+def phone_counts(sim: Simulation) -> tuple[int, int, int]:
+    """Calls ringing, callers on hold, and voicemails plus portal messages waiting."""
+    counts = {s: 0 for s in CallStatus}
+    for call in phone(sim).calls.values():
+        counts[call.status] += 1
+    return (counts[CallStatus.RINGING], counts[CallStatus.ON_HOLD],
+            counts[CallStatus.VOICEMAIL] + counts[CallStatus.INBOX])
+
+
+def phone_label(sim: Simulation) -> str:
+    """The day panel's phone button: whether it rings and how much waits."""
+    ringing, on_hold, waiting = phone_counts(sim)
+    state = ("ringing" if ringing else f"{on_hold} on hold" if on_hold
+             else f"{waiting} waiting" if waiting else "quiet")
+    return f"Phone and inbox ({state})"
 
 
 @dataclass(frozen=True)
@@ -32,6 +52,7 @@ class Action:
     key: str = ""  # the shortcut letter, given by `allocate`
     can: Can = Can.NOW  # whether the simulation would start, queue or refuse it
     reason: str = ""  # why not, or what the staff member is busy with
+    then: tuple[str, str] | None = None  # the form to open once the command is accepted
 
     @property
     def caption(self) -> str:
@@ -68,25 +89,36 @@ def _action(a: Affordance) -> Offer:
         # would rebuild the buttons every second.
         tip = f"Goes into the queue: it starts when free. {o.tip}"
     return o.key, Action(FORM_LABEL.get(o.form or "", o.label), tip, form=o.form,
-                         subject=o.subject, command=None if o.form else o.command, can=a.can,
-                         reason=a.reason)
+                         subject=_form_subject(o), command=None if o.form else o.command,
+                         can=a.can, reason=a.reason,
+                         then=("call", o.command.call) if isinstance(o.command, AnswerCall)
+                         else None)
+
+
+def _form_subject(o: OfferOf) -> str:
+    """What the form opens on: the call form on the call its command names (the offer's
+    subject is the phone or the inbox, which may hold several), any other on the subject."""
+    call = getattr(o.command, "call", None)
+    return call if o.form == "call" and isinstance(call, str) else o.subject
 
 
 def _merge(affs: list[Affordance]) -> list[Offer]:
-    """One button per form (the best answer among its commands), one per other command."""
+    """One button per form and subject (the best answer among its commands), one per other
+    command: the lab form's several commands make one button, two portal messages two."""
     out: list[Offer] = []
-    forms: dict[str, int] = {}
+    forms: dict[tuple[str, str], int] = {}
     rank = {Can.NOW: 0, Can.WHEN_FREE: 1, Can.NO: 2}
     for a in affs:
         form = a.offer.form
         if form is None:
             out.append(_action(a))
             continue
-        if form not in forms:
-            forms[form] = len(out)
+        slot = (form, _form_subject(a.offer))
+        if slot not in forms:
+            forms[slot] = len(out)
             out.append(_action(a))
-        elif rank[a.can] < rank[out[forms[form]][1].can]:
-            out[forms[form]] = _action(a)
+        elif rank[a.can] < rank[out[forms[slot]][1].can]:
+            out[forms[slot]] = _action(a)
     return out
 
 
@@ -100,7 +132,10 @@ def station_actions(sim: Simulation, station: str, actor: str | None = None) -> 
     """What the staff member can do at a station (a room, the lab, the workstation...)."""
     out: list[Offer] = []
     w = sim.world
-    affs = sim.affordances(actor, lambda o: (o.group == GroupKind.STATION and o.subject == station)
+    # The phone, selected on its own, also lists the inbox: its badge counts both.
+    subjects = PHONE_SUBJECTS if station == PHONE else (station,)
+    affs = sim.affordances(actor, lambda o: (o.group == GroupKind.STATION
+                                             and o.subject in subjects)
                            or o.station == station or o.form == "checklist")
     if station.startswith("room:"):
         room = w.rooms[station[5:]]
@@ -118,7 +153,7 @@ def station_actions(sim: Simulation, station: str, actor: str | None = None) -> 
     # What the rules offer at this station (a room to disinfect), and what they say is done
     # here, away from the patient (the lab's spinning, the workstation's paperwork).
     out += _merge([a for a in affs if (a.offer.group == GroupKind.STATION
-                                       and a.offer.subject == station)
+                                       and a.offer.subject in subjects)
                    or a.offer.station == station])
     if station in CHECKLIST_AT:
         out += _checklist(sim, affs)
@@ -140,6 +175,12 @@ def day_actions(sim: Simulation, actor: str | None = None) -> list[Action]:
     """With nothing selected: the checklist, clocking out, and the queue to cancel from."""
     affs = sim.affordances(actor, lambda o: o.group == GroupKind.DAY)
     out = _checklist(sim, affs)
+    if phone(sim).calls:
+        # P selects the phone from anywhere (when the panel has no P of its own); P again
+        # answers it.
+        out.append(("p", Action(phone_label(sim), "Select the phone: answer it, return "
+                                "voicemails and answer portal messages.",
+                                select=("station", PHONE))))
     out += _merge([a for a in affs if a.offer.group == GroupKind.DAY
                    and a.offer.form is None])
     return allocate(out)

@@ -8,8 +8,10 @@ from game.clinical.lab import LAB_TESTS, TUBES
 from game.clinical.vitals import Reading
 from game.scenario.types import clock
 from game.sim.state import PatientState, Status
+from game.sim.view import starts_at
 from game.ui.day.floor_geometry import TITLES
 from game.ui.day.needs import need_of, patience_left
+from game.ui.day.phone_lines import phone_lines
 from game.ui.kit.fmt import time_left
 
 if TYPE_CHECKING:
@@ -23,6 +25,7 @@ STATUS_WORDS = {
     Status.READY: "ready for the provider", Status.WITH_PROVIDER: "with the provider",
     Status.EXAM_DONE: "exam done: orders to carry out", Status.CHECKED_OUT: "checked out",
     Status.LEFT: "walked out", Status.NO_SHOW: "no-show",
+    Status.SENT_ELSEWHERE: "sent elsewhere (urgent care or the emergency room)",
 }
 
 
@@ -50,8 +53,9 @@ def patient_lines(sim: Simulation, p: PatientState) -> list[Line]:
         c = chart.spec
         out += [
             ("sub", f"DOB {c.dob:%m/%d/%Y} · {int(chart.age_years)} y · MRN {c.mrn}"),
-            ("text", f"Appointment {clock(chart.appt_t)} with "
-                     f"{prov.spec.name if prov else '?'}"),
+            ("text", (f"Walk-in ({starts_at(chart)})" if chart.walk_in
+                      else f"Appointment {clock(chart.appt_t)}")
+             + f" with {prov.spec.name if prov else '?'}"),
             ("text", f"Reason: {c.appointment.reason}"),
             ("bad" if c.allergies else "text",
              f"Allergies: {', '.join(c.allergies) or 'none known (NKA)'}"),
@@ -137,6 +141,8 @@ def station_lines(sim: Simulation, station: str) -> list[Line]:
         return [("title", room.name), state, ("good" if room.stocked else "warn",
                               "Stocked" if room.stocked else "Not stocked"),
                 ("text", f"Patient: {who}")]
+    if station in ("phone", "inbox"):
+        return phone_lines(sim, station)
     out: list[Line] = [("title", TITLES[station])]
     if station == "front_desk":
         names = [p.name for p in w.patients.values() if p.status == Status.ARRIVED]

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from game.sim.state import Status
+from game.sim.view import CallStatus, phone
 from game.ui.day.toasts import Toasts
 
 if TYPE_CHECKING:
@@ -36,14 +37,30 @@ class Feedback:
         self.sounds = sounds
         self.notices_seen = len(sim.notices)
         self.entries_seen = len(sim.ledger.entries)
+        self.rung: set[str] = set()  # calls whose ring has been played
+
+    def _rings(self) -> list[str]:
+        """Calls ringing now that have not rung here yet (one sound per ring)."""
+        new = [c.id for c in phone(self.sim).calls.values()
+               if c.status == CallStatus.RINGING and c.id not in self.rung]
+        self.rung.update(new)
+        return new
+
+    def _answered(self, rung: list[str]) -> Callable[[], bool]:
+        """A ringing toast goes once those calls ring no more (answered, or voicemail)."""
+        calls = phone(self.sim).calls
+        return lambda: all(calls[c].status != CallStatus.RINGING for c in rung)
 
     def poll(self) -> None:
         """Show what is new since the last call; play the most important sound."""
         sim = self.sim
         sounds: list[str] = []
         for n in sim.notices[self.notices_seen:]:
-            self.toasts.add(n.text, n.kind, self._resolved(n))
-            if n.kind in ("warning", "bad"):
+            rung = self._rings() if n.topic == "phone" else []
+            self.toasts.add(n.text, n.kind, self._answered(rung) if rung else self._resolved(n))
+            if rung:
+                sounds.append("phone")
+            elif n.kind in ("warning", "bad"):
                 sounds.append("alert")
             elif n.topic == "arrival":
                 sounds.append("chime")

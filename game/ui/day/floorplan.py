@@ -10,8 +10,11 @@ import pygame
 from game.clinical.lab import CENTRIFUGE_MINUTES
 from game.scenario.types import clock
 from game.sim.state import IN_ROOM, PatientState, Status
+from game.sim.view import unscreened
+from game.ui.day.bubbles import draw_bubbles
 from game.ui.day.floor_geometry import TITLES, FloorGeometry, along
 from game.ui.day.needs import need_of, patience_left
+from game.ui.day.phone_light import draw_phone
 from game.ui.day.staff_tokens import draw_team
 from game.ui.kit import status_icons, theme
 from game.ui.kit.fmt import plural
@@ -61,6 +64,7 @@ class FloorPlan:
         self.walks: dict[str, Walk] = {}  # each staff member's current walk
         self.actor: str | None = None  # the staff member the player directs now (None: lead)
         self.hits: list[Hit] = []
+        self.phone_rect: pygame.Rect | None = None  # where the phone is drawn (bubbles avoid it)
         self.resize(rect, font)
 
     def resize(self, rect: pygame.Rect, font: int) -> None:
@@ -126,7 +130,10 @@ class FloorPlan:
             if st.startswith("room:"):
                 self._room_state(surface, st, r)
         self._lab_state(surface)
+        self.bubbles: list[tuple[tuple[int, int], PatientState]] = []
         self._people(surface, now, selected)
+        draw_phone(self, surface)
+        draw_bubbles(self, surface, self.bubbles)
         if g.max_scroll:
             self._scrollbar(surface)
         surface.set_clip(clip)
@@ -308,6 +315,8 @@ class FloorPlan:
         tip = f"{p.name} ({p.status.value.replace('_', ' ')})" + (
             f": next {need.label}" + (f" — {need.note}" if need.note else "") if need else "")
         self._token(s, c, initials(p), fill, theme.INK, tip, ("patient", p.id), selected)
+        if unscreened(p):
+            self.bubbles.append((c, p))
         if need is not None:
             ir = max(5, r // 2)
             ic = (c[0] + r - 1, c[1] - r + 1)

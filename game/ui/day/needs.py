@@ -9,14 +9,17 @@ from game.sim.commands import MarkNoShow
 from game.sim.state import PatientState, Status
 from game.sim.view import (
     WALKOUT_WARNING,
+    CallStatus,
     Can,
     RoomingStep,
     courier_soon,
     on_duty,
     patience_left,
+    phone,
     rooming_steps_left,
     specimen_stage,
     unfinished_orders,
+    unscreened,
 )
 
 if TYPE_CHECKING:
@@ -90,8 +93,11 @@ def need_of(sim: Simulation, p: PatientState,
     """The patient's most pressing step, or None if they need nothing from the MA now.
     `with_tubes` (who has unpacked tubes), when the caller has it, saves a look per patient."""
     now, st = sim.now, p.status
-    if st == S.SCHEDULED and now < p.appt_t:
-        return None  # not due yet: nothing to ask
+    if st == S.SCHEDULED and (now < p.appt_t or p.walk_in):
+        return None  # not due yet (a walk-in is not on the schedule): nothing to ask
+    if unscreened(p):
+        # Screened at once, whatever they say: the desk cannot know a red flag before asking.
+        return Need(p.id, "screen walk-in", "warning", IMPATIENT, min(p.wait_from, now))
     if crisis_pending(p):
         return Need(p.id, "escalate", "warning", CRISIS, p.busy_until, "crisis reading")
     if st == S.WITH_PROVIDER and p.assist_requested_t is not None and not p.assist_done:
@@ -135,12 +141,31 @@ def need_of(sim: Simulation, p: PatientState,
     return None
 
 
+def phone_needs(sim: Simulation) -> list[Need]:
+    """The phone in the queue while it rings or someone waits on it (Tab reaches it)."""
+    calls = list(phone(sim).calls.values())
+    ringing = [c for c in calls if c.status == CallStatus.RINGING]
+    held = [c for c in calls if c.status == CallStatus.ON_HOLD]
+    waiting = [c for c in calls if c.status in (CallStatus.VOICEMAIL, CallStatus.INBOX)]
+    if ringing:
+        return [Need("phone", "answer the phone", "phone", IMPATIENT, ringing[0].t, "ringing",
+                     kind="station")]
+    if held:
+        return [Need("phone", "back to the caller", "phone", IMPATIENT, held[0].t, "on hold",
+                     kind="station")]
+    if waiting:
+        return [Need("phone", f"{len(waiting)} to return", "inbox", INFO,
+                     min(c.voicemail_t or c.t for c in waiting), kind="station")]
+    return []
+
+
 def queue(sim: Simulation) -> list[Need]:
     """Every patient's need, and every used room to disinfect: most urgent first, longest
     waiting first within a band."""
     with_tubes = frozenset(s.patient for s in sim.world.specimens if not s.packed)
     needs = [n for p in sim.world.patients.values()
              if (n := need_of(sim, p, with_tubes)) is not None]
+    needs += phone_needs(sim)
     someone_waits = any(p.status == S.WAITING for p in sim.world.patients.values())
     for room in sim.world.rooms.values():
         if room.patient is None and not room.clean:

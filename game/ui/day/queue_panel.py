@@ -66,7 +66,10 @@ class QueuePanel:
             self.rows.append((r, need.selection, tip))
             y += row_h
         seen = sum(p.status == Status.CHECKED_OUT for p in sim.world.patients.values())
-        t.blit(s, f"Seen {seen} of {len(sim.world.patients)}", (rect.x + 10, rect.bottom - 6),
+        # A walk-in counts once they walk in: before that nobody knows they will come.
+        expected = sum(not (p.walk_in and p.status == Status.SCHEDULED)
+                       for p in sim.world.patients.values())
+        t.blit(s, f"Seen {seen} of {expected}", (rect.x + 10, rect.bottom - 6),
                small, theme.MUTED, anchor="bottomleft")
 
     def _checklist_left(self) -> str:
@@ -108,7 +111,8 @@ class QueuePanel:
     def name(self, need: Need) -> str:
         """The patient's or the room's name."""
         if need.kind == "station":
-            return self.sim.world.rooms[need.patient[5:]].name
+            return ("Phone" if need.patient == "phone"
+                    else self.sim.world.rooms[need.patient[5:]].name)
         return self.sim.world.patients[need.patient].name
 
     def pick(self, pos: tuple[int, int]) -> tuple[str, str] | None:

@@ -153,6 +153,8 @@ def _patient_lane(p: dict[str, Any], criticals: list[dict[str, Any]]) -> Lane:
         lane.outcome, lane.alarm = "left", True
     elif outcome == "no_show":
         lane.outcome = "no-show"
+    elif outcome == "sent_elsewhere":  # a walk-in sent to urgent care or the emergency room
+        lane.outcome = "sent elsewhere"
     elif outcome in ("never_arrived", "still_in_clinic"):
         lane.outcome, lane.alarm = outcome.replace("_", " "), True
     elif wait is not None:

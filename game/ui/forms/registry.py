@@ -6,12 +6,14 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from game.ui.forms.base import Form
+from game.ui.forms.call import CallForm
 from game.ui.forms.check_in import CheckInForm
 from game.ui.forms.checklist import ChecklistForm
 from game.ui.forms.checkout import CheckoutForm
 from game.ui.forms.lab import LabForm
 from game.ui.forms.schedule import ScheduleForm
 from game.ui.forms.vitals import VitalsForm
+from game.ui.forms.walk_in import WalkInForm
 
 # Read-only: the table is data, not state.
 FORMS: Mapping[str, type[Form]] = MappingProxyType({
@@ -21,4 +23,6 @@ FORMS: Mapping[str, type[Form]] = MappingProxyType({
     "schedule": ScheduleForm,
     "checkout": CheckoutForm,
     "checklist": ChecklistForm,
+    "call": CallForm,
+    "walk_in": WalkInForm,
 })

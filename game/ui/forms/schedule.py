@@ -9,9 +9,9 @@ from functools import partial
 import pygame
 from pygame_gui.elements import UIButton, UILabel
 
-from game.scenario.types import WEEKDAYS, clock, seconds
 from game.sim.commands import BookFollowUp
 from game.ui.forms.kit import PAD, ROW, FormBase, Rows, keys_hint
+from game.ui.forms.slots import open_weekdays, slot_times
 from game.ui.kit.fmt import short_date
 
 CELL_H = 22
@@ -118,18 +118,10 @@ class ScheduleForm(FormBase):
                 "highlighted; each day shows how many days from today it is.")
 
     def _slot_times(self) -> list[str]:
-        cal = self.sim.scenario.calendar
-        minutes = self.sim.calendar.minutes.get(self.order.visit_type, 15) if self.order else 15
-        t, end = seconds(cal.day_start), seconds(cal.day_end)
-        out = []
-        while t + 60 * minutes <= end:
-            out.append(clock(t))
-            t += 60 * cal.slot_minutes
-        return out
+        return slot_times(self.sim, self.order.visit_type if self.order else None)
 
     def _open_weekdays(self) -> list[int]:
-        opened = self.sim.scenario.calendar.open_weekdays
-        return [i for i, name in enumerate(WEEKDAYS) if name in opened]
+        return open_weekdays(self.sim)
 
     @staticmethod
     def _monday(day: dt.date) -> dt.date:

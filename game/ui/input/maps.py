@@ -83,7 +83,8 @@ DAY = KeyMap("During the day", (
     Binding.of("Select the next / previous patient needing attention",
                {TAB: Intent.SELECT_NEXT, SHIFT_TAB: Intent.SELECT_PREV}),
     Binding.of("The selected patient's or station's actions, as shown on each button; "
-               "with nothing selected, T opens the checklist and Q clocks out",
+               "with nothing selected, T opens the checklist, Q clocks out and P selects "
+               "the phone (P again answers it)",
                {Chord(k): act(chr(k)) for k in LETTERS},
                label="Letter keys"),
     Binding.of("Select nothing: the day's overview, checklists and the queue to cancel from",

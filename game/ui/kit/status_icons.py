@@ -177,12 +177,37 @@ def arrow(s: pygame.Surface, c: Point, r: int, col: Colour = theme.ACCENT) -> No
                                  (x, y + r), (x, y + r // 3), (x - r, y + r // 3)])
 
 
+def phone(s: pygame.Surface, c: Point, r: int, col: Colour = theme.INK) -> None:
+    """A desk phone: a handset on a base."""
+    x, y = c
+    pygame.draw.rect(s, col, (x - r, y - r * 2 // 3, 2 * r, r // 2), border_radius=max(1, r // 3))
+    pygame.draw.polygon(s, col, [(x - r * 2 // 3, y - r // 6), (x + r * 2 // 3, y - r // 6),
+                                 (x + r, y + r * 3 // 4), (x - r, y + r * 3 // 4)])
+    pygame.draw.circle(s, (255, 255, 255), (x, y + r // 4), max(2, r // 4))
+
+
+def inbox(s: pygame.Surface, c: Point, r: int, col: Colour = theme.ACCENT) -> None:
+    """An envelope: a portal message."""
+    x, y = c
+    body = pygame.Rect(x - r, y - r * 2 // 3, 2 * r, r * 4 // 3)
+    pygame.draw.rect(s, col, body, 2, border_radius=2)
+    pygame.draw.lines(s, col, False, [body.topleft, (x, y + r // 6), body.topright], 2)
+
+
+def exit_door(s: pygame.Surface, c: Point, r: int, col: Colour = theme.WARN) -> None:
+    """A door with an arrow going out: sent elsewhere (urgent care, the emergency room)."""
+    x, y = c
+    pygame.draw.rect(s, col, (x - r, y - r, r, 2 * r), 2)
+    pygame.draw.line(s, col, (x - r // 2, y), (x + r, y), max(2, r // 4))
+    pygame.draw.polygon(s, col, [(x + r, y), (x + r // 3, y - r // 2), (x + r // 3, y + r // 2)])
+
+
 ICONS: dict[str, Callable[[pygame.Surface, Point, int, Colour], None]] = {
     "check": check, "cross": cross, "clock": clock, "drop": drop, "warning": warning,
     "bed": bed, "sparkle": sparkle, "smudge": smudge, "box": box, "person": person,
     "hand": hand, "snowflake": snowflake, "screen": screen, "spinner": spinner,
     "courier": courier, "stethoscope": stethoscope, "chair": chair, "desk": desk,
-    "chart": chart, "arrow": arrow,
+    "chart": chart, "arrow": arrow, "phone": phone, "inbox": inbox, "exit": exit_door,
 }
 
 

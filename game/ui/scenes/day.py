@@ -138,8 +138,9 @@ class DayScene(Scene):
             return
         if action.form is not None:
             self.open_form(action.form, action.subject)
-        elif action.command is not None:
-            self.submit(action.command)
+        elif (action.command is not None and isinstance(self.submit(action.command), Accepted)
+              and action.then):
+            self.open_form(*action.then)  # a call answered opens on the caller's words
 
     # --- forms ---------------------------------------------------------------------------
     def form_rect(self) -> pygame.Rect:

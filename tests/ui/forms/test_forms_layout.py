@@ -14,8 +14,10 @@ import pygame
 import pygame_gui
 import pytest
 
+from game.scenario.load import load_scenario
 from game.sim.commands import MeasureVitals
 from game.sim.engine import Simulation
+from game.sim.view import AnswerCall, phone
 from game.ui.context import AppContext
 from game.ui.forms.registry import FORMS
 from tests.ui.forms.helpers import (
@@ -79,14 +81,46 @@ def descendants(element: pygame_gui.core.UIElement) -> Iterator[pygame_gui.core.
         yield from descendants(child)
 
 
+def phone_day() -> Simulation:
+    """The test day with calls and a walk-in."""
+    path = Path(__file__).resolve().parents[2] / "fixtures" / "phone_morning.json"
+    return Simulation(load_scenario(path).scenario, 1)
+
+
+def on_line(call: str) -> Callable[[Simulation], str]:
+    def reach(sim: Simulation) -> str:
+        sim.advance(phone(sim).calls[call].t)
+        assert sim.submit(AnswerCall(call=call)).ok
+        wait_free(sim)
+        return call
+    return reach
+
+
+def portal(sim: Simulation) -> str:
+    sim.advance(phone(sim).calls["mom1"].t)
+    return "mom1"
+
+
+def walked_in(sim: Simulation) -> str:
+    sim.advance(sim.world.patients["w-walkin"].appt_t)
+    return "w-walkin"
+
+
+# The phone's forms play the phone fixture day.
+CASES.update({"call": ("call", on_line("resch1")), "call_portal": ("call", portal),
+              "walk_in": ("walk_in", walked_in)})
+PHONE_CASES = ("call", "call_portal", "walk_in")
+
+
 def test_registry_has_every_form() -> None:
-    assert set(FORMS) == {"check_in", "vitals", "lab", "schedule", "checkout", "checklist"}
+    assert set(FORMS) == {"check_in", "vitals", "lab", "schedule", "checkout", "checklist",
+                          "call", "walk_in"}
 
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_form_fits_and_nothing_is_clipped(ctx: AppContext, case: str) -> None:
     key, prepare = CASES[case]
-    sim = new_sim()
+    sim = phone_day() if case in PHONE_CASES else new_sim()
     subject = prepare(sim)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
