@@ -26,6 +26,7 @@ from game.scenario.models import (
 )
 from game.scenario.people import Chart
 from game.scenario.phone import PhoneSetup
+from game.scenario.refs import availability, provider_and_visit, unknown
 from game.scenario.types import FIRST_DAY, LAST_DAY, seconds
 
 M = TypeVar("M", bound=BaseModel)
@@ -156,7 +157,7 @@ def cross_check(s: Scenario | Parts) -> list[Problem]:
                 out.append(Problem((field_name, i, "id"),
                                    f"task id '{task.id}' is used more than once"))
             if room_ids is not None and task.room is not None and task.room not in room_ids:
-                out.append(Problem((field_name, i, "room"), _unknown("room", task.room, room_ids)))
+                out.append(Problem((field_name, i, "room"), unknown("room", task.room, room_ids)))
     mrns = Counter(p.mrn for _, p in s.patients)
 
     if clinic:
@@ -177,7 +178,7 @@ def cross_check(s: Scenario | Parts) -> list[Problem]:
         for i, b in enumerate(cal.booked):
             if provider_ids is not None and b.provider not in provider_ids:
                 out.append(Problem(("calendar", "booked", i, "provider"),
-                                   _unknown("provider", b.provider, provider_ids)))
+                                   unknown("provider", b.provider, provider_ids)))
     return out + phone_checks(s) + walk_in_checks(s)
 
 
@@ -217,12 +218,8 @@ def _patient(s: Parts, i: int, p: Patient, provider_ids: set[str] | None,
     if s.clinic:
         out += _within((*here, "appointment", "time"), appt.time, s.clinic.opens,
                        s.clinic.closes, "clinic hours")
-    if provider_ids is not None and appt.provider not in provider_ids:
-        out.append(Problem((*here, "appointment", "provider"),
-                           _unknown("provider", appt.provider, provider_ids)))
-    if visit_ids is not None and appt.visit_type not in visit_ids:
-        out.append(Problem((*here, "appointment", "visit_type"),
-                           _unknown("visit type", appt.visit_type, visit_ids)))
+    out += provider_and_visit((*here, "appointment"), appt.provider, appt.visit_type,
+                              provider_ids, visit_ids)
     if shared_mrn:
         out.append(Problem((*here, "mrn"), f"MRN {p.mrn} belongs to more than one patient"))
     if s.date is not None:
@@ -233,19 +230,13 @@ def _patient(s: Parts, i: int, p: Patient, provider_ids: set[str] | None,
     for j, code in enumerate(p.orders.labs):
         if code not in LAB_TESTS:
             out.append(Problem((*here, "orders", "labs", j),
-                               _unknown("lab test", code, set(LAB_TESTS))))
+                               unknown("lab test", code, set(LAB_TESTS))))
     if len(set(p.orders.labs)) != len(p.orders.labs):
         out.append(Problem((*here, "orders", "labs"), "a test is ordered twice"))
     fu = p.orders.follow_up
     if fu is not None and visit_ids is not None and fu.visit_type not in visit_ids:
         out.append(Problem((*here, "orders", "follow_up", "visit_type"),
-                           _unknown("visit type", fu.visit_type, visit_ids)))
-    av = p.availability
-    if av.earliest and av.latest and seconds(av.latest) < seconds(av.earliest):
-        out.append(Problem((*here, "availability", "latest"), "latest is before earliest"))
+                           unknown("visit type", fu.visit_type, visit_ids)))
+    out += availability((*here, "availability"), p.availability)
     return out
 
-
-def _unknown(what: str, value: str, known: set[str]) -> str:
-    choices = ", ".join(sorted(known)[:12]) or "none are defined"
-    return f"unknown {what} '{value}' (known: {choices})"

@@ -4,20 +4,16 @@ that exists, inside clinic hours, with the visit it wants bookable by its kind."
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from game.scenario.errors import PathPart, Problem
 from game.scenario.phone import CallContent
+from game.scenario.refs import availability, provider_and_visit, unknown
 from game.scenario.types import WEEKDAYS, seconds
 
 if TYPE_CHECKING:
     from game.scenario.checks import Parts
-
-
-def _unknown(what: str, value: str, known: Iterable[str]) -> str:
-    choices = ", ".join(sorted(known)[:12]) or "none are defined"
-    return f"unknown {what} '{value}' (known: {choices})"
 
 
 def phone_checks(s: Parts) -> list[Problem]:
@@ -56,12 +52,8 @@ def phone_checks(s: Parts) -> list[Problem]:
                 out.append(Problem((*here, "next_visit", "time"),
                                    f"{visit.time} is outside the calendar's hours "
                                    f"({cal.day_start} to {cal.day_end})"))
-            if provider_ids is not None and visit.provider not in provider_ids:
-                out.append(Problem((*here, "next_visit", "provider"),
-                                   _unknown("provider", visit.provider, provider_ids)))
-            if visit_ids is not None and visit.visit_type not in visit_ids:
-                out.append(Problem((*here, "next_visit", "visit_type"),
-                                   _unknown("visit type", visit.visit_type, visit_ids)))
+            out += provider_and_visit((*here, "next_visit"), visit.provider,
+                                      visit.visit_type, provider_ids, visit_ids)
     charts = {c.id: c for _, c in s.charts}
     whose = patient_ids | set(charts)
     phone = s.phone
@@ -105,7 +97,7 @@ def _content(here: tuple[PathPart, ...], call: CallContent, whose: set[str],
              visit_ids: set[str] | None) -> list[Problem]:
     out: list[Problem] = []
     if call.patient not in whose:
-        out.append(Problem((*here, "patient"), _unknown("patient or chart", call.patient,
+        out.append(Problem((*here, "patient"), unknown("patient or chart", call.patient,
                                                         whose)))
     if call.kind in ("reschedule", "cancel"):
         chart = charts.get(call.patient)
@@ -114,16 +106,9 @@ def _content(here: tuple[PathPart, ...], call: CallContent, whose: set[str],
                                "'charts') with a next_visit to move or cancel"))
     wants = call.wants
     if wants is not None:
-        if provider_ids is not None and wants.provider not in provider_ids:
-            out.append(Problem((*here, "wants", "provider"),
-                               _unknown("provider", wants.provider, provider_ids)))
-        if visit_ids is not None and wants.visit_type not in visit_ids:
-            out.append(Problem((*here, "wants", "visit_type"),
-                               _unknown("visit type", wants.visit_type, visit_ids)))
-        av = wants.availability
-        if av.earliest and av.latest and seconds(av.latest) < seconds(av.earliest):
-            out.append(Problem((*here, "wants", "availability", "latest"),
-                               "latest is before earliest"))
+        out += provider_and_visit((*here, "wants"), wants.provider, wants.visit_type,
+                                  provider_ids, visit_ids)
+        out += availability((*here, "wants", "availability"), wants.availability)
     return out
 
 
