@@ -52,6 +52,8 @@ class Settings:
     player: str = ""
     # Under pressure the clock keeps running while a form is open, as on a real shift.
     clock_in_forms: bool = False
+    # A ringing phone opens a card that stops the clock, so a call can be answered live.
+    phone_stops_clock: bool = True
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
@@ -61,7 +63,7 @@ class Settings:
         if (isinstance(speed, int | float) and not isinstance(speed, bool)
                 and math.isfinite(speed) and float(speed) in SPEEDS):
             out.speed = float(speed)
-        for name in ("muted", "fullscreen", "clock_in_forms"):
+        for name in ("muted", "fullscreen", "clock_in_forms", "phone_stops_clock"):
             if isinstance(data.get(name), bool):
                 setattr(out, name, data[name])
         player = data.get("player")

@@ -29,6 +29,9 @@ def ctx(tmp_path: Path) -> Iterator[AppContext]:
     """A real context (dummy window 1280x720), sounds muted, saves in a temporary folder."""
     context = build_context(saves=Saves(root=tmp_path))
     context.sounds.muted = True
+    # Tests that run the day unattended would meet the incoming-call card at every ring;
+    # the tests of the card (and the whole day, and the monkey) turn it back on.
+    context.settings.phone_stops_clock = False
     yield context
     while context.stack.scenes:
         context.stack.pop()

@@ -33,9 +33,11 @@ def test_defaults_when_nothing_is_saved(tmp_path: Path) -> None:
 
 def test_settings_round_trip(tmp_path: Path) -> None:
     saves = Saves(root=tmp_path)
-    assert saves.save_settings(Settings(speed=4.0, muted=True, fullscreen=True, player="Ana"))
+    assert saves.save_settings(Settings(speed=4.0, muted=True, fullscreen=True, player="Ana",
+                                        phone_stops_clock=False))
     again = Saves(root=tmp_path).load_settings()
-    assert again == Settings(speed=4.0, muted=True, fullscreen=True, player="Ana")
+    assert again == Settings(speed=4.0, muted=True, fullscreen=True, player="Ana",
+                             phone_stops_clock=False)
 
 
 @pytest.mark.parametrize("content", ["{not json", "", "[1, 2, 3]", '"just a string"',

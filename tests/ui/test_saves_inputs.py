@@ -128,7 +128,8 @@ def test_cleaning_a_missing_folder_is_quiet(tmp_path: Path) -> None:
 # -- fuzz ---------------------------------------------------------------------------------
 TEXT = st.text(alphabet=st.characters(codec=None, categories=None), max_size=12)
 FLAT = st.dictionaries(st.sampled_from(["speed", "muted", "fullscreen", "player",
-                                        "clock_in_forms", "standard_day"]) | TEXT,
+                                        "clock_in_forms", "phone_stops_clock",
+                                        "standard_day"]) | TEXT,
                        st.none() | st.booleans() | st.integers() | st.floats() | TEXT
                        | st.lists(st.integers(), max_size=2), max_size=6)
 
@@ -156,3 +157,13 @@ def test_any_settings_file_gives_settings(tmp_path: Path, raw: bytes, bom: bool)
     # whatever was set aside is kept byte for byte
     for aside in corrupt_copies(tmp_path, "best_scores"):
         assert aside.read_bytes() == raw
+
+
+@settings(max_examples=examples(80), deadline=None)
+@given(data=FLAT)
+def test_the_switches_keep_only_booleans(data: dict[str, object]) -> None:
+    got = Settings.from_dict(data)
+    for name, default in (("muted", False), ("fullscreen", False), ("clock_in_forms", False),
+                          ("phone_stops_clock", True)):
+        value = data.get(name)
+        assert getattr(got, name) is (value if isinstance(value, bool) else default)

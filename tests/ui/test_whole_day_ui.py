@@ -22,6 +22,7 @@ from game.ui.forms.check_in import CheckInForm
 from game.ui.forms.checklist import ChecklistForm
 from game.ui.forms.checkout import CheckoutForm
 from game.ui.forms.lab import LabForm
+from game.ui.forms.ringing import RingingCard
 from game.ui.forms.schedule import ScheduleForm
 from game.ui.forms.vitals import FLAGS, VitalsForm
 from game.ui.scenes.day import DayScene
@@ -48,6 +49,7 @@ class Player:
     def __init__(self, driver, scene: DayScene, results: list[Result]) -> None:
         self.driver, self.scene, self.sim = driver, scene, scene.sim
         self.results = results  # what the simulation answered, to fail fast on a refusal
+        self.cards = 0  # incoming-call cards met (and let ring)
         self.forms = {"check in": self.check_in, "record vitals": self.record_vitals,
                       "labs": self.labs, "follow-up": self.follow_up,
                       "checkout": self.checkout, "room": self.room}
@@ -153,6 +155,12 @@ class Player:
         scene, sim = self.scene, self.sim
         if isinstance(scene.ctx.stack.top, DebriefScene):
             return False
+        if isinstance(scene.form, RingingCard):
+            self.cards += 1
+            self.key(pygame.K_ESCAPE)  # this player lets the phone ring
+            if scene.form is not None:
+                raise self.fail("Esc did not close the ringing card")
+            return True
         if scene.form is not None:
             raise self.fail("a form was left open")
         if not sim.is_free() or sim.lead.clocked_out:
@@ -311,6 +319,7 @@ class Player:
 
 
 def test_a_whole_day_through_the_ui(driver, short_morning, monkeypatch) -> None:
+    driver.ctx.settings.phone_stops_clock = True  # every ring opens its card, as by default
     scene = driver.start(short_morning, seed=1)
     sim = scene.sim
     assert scene.autoplay_bot is None
@@ -339,6 +348,7 @@ def test_a_whole_day_through_the_ui(driver, short_morning, monkeypatch) -> None:
 
     assert isinstance(driver.ctx.stack.top, DebriefScene)
     report = scene.report
+    assert player.cards, "no call rang: the card was never met"
     assert report["score"]["passed"] and report["score"]["total"] >= 80, report["score"]
     assert report["critical_errors"] == []
     assert driver.ctx.stack.top.report is report

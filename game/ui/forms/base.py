@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from game.sim.engine import Simulation
     from game.sim.results import Result
     from game.ui.context import AppContext
+    from game.ui.saves import Settings
 
 Submit = Callable[["Command"], "Result"]
 
@@ -25,6 +26,11 @@ class Form:
     """
 
     title = "Form"
+    held_word = "form open"  # the top bar's word while this form holds the clock
+    # What the day scene does once this form has closed itself: open another form
+    # (key, subject), or select something on the floor ("station", "phone").
+    then_form: tuple[str, str] | None = None
+    then_select: tuple[str, str] | None = None
 
     def __init__(self, ctx: AppContext, sim: Simulation, subject: str, submit: Submit,
                  rect: pygame.Rect) -> None:
@@ -56,6 +62,11 @@ class Form:
     def lets_time_run(self) -> bool:
         """True while the day should run although this form is open (see FormKit)."""
         return False
+
+    def holds_clock(self, settings: Settings) -> bool:
+        """Whether the day waits while this form is open: as the player chose in Settings
+        ("Clock in forms"), unless the form lets time run."""
+        return not self.lets_time_run() and not settings.clock_in_forms
 
     def close(self) -> None:
         """Remove the window."""

@@ -11,16 +11,18 @@ from pygame_gui.elements import UIButton, UILabel, UIPanel, UITextEntryLine
 from game.scenario.types import clock
 from game.sim.commands import CompleteTask, LogFridge
 from game.sim.state import TaskState
-from game.sim.view import FREEZER_RANGE_C, FRIDGE_RANGE_C, closing_starts
-from game.ui.forms.kit import PAD, FormBase, Rows, Tick, keys_hint
+from game.sim.view import FREEZER_RANGE_C, FRIDGE_RANGE_C, CallStatus, closing_starts, phone
+from game.ui.forms.kit import PAD, ROW, FormBase, Rows, Tick, keys_hint
 from game.ui.forms.parse import FieldError, number
-from game.ui.kit.fmt import at
+from game.ui.kit.fmt import at, plural
 
 TASK_H = 30
 FRIDGE_H = 120
 TIP_FRIDGE = (f"CDC: refrigerator {FRIDGE_RANGE_C[0]:g} to {FRIDGE_RANGE_C[1]:g} \u00b0C "
               f"(36 to 46 \u00b0F, aim for 5 \u00b0C); freezer {FREEZER_RANGE_C[0]:g} to "
               f"{FREEZER_RANGE_C[1]:g} \u00b0C. Type exactly what the thermometer shows.")
+TIP_PHONE = ("Voicemails, callers on hold and portal messages are answered the same day, "
+             "before you clock out: this selects the phone.")
 TIP_OUT = ("Out of range: do not use the vaccines, label them 'do not use', move them to a "
            "working unit, record the reading and notify (CDC).")
 
@@ -54,6 +56,12 @@ class ChecklistForm(FormBase):
         rows = Rows()
         self.heading = self.label(pygame.Rect(PAD, rows.take(22), self.inner, 22), "",
                                   "heading")
+        # At closing, on a day with calls, a line for the calls still to return (hidden
+        # while none waits): it closes the list and selects the phone.
+        self.phone_line: UIButton | None = None
+        if self.phase == "closing" and phone(self.sim).calls:
+            self.phone_line = self.button(pygame.Rect(PAD, rows.take(ROW), self.inner, ROW),
+                                          "", self.to_phone, "p", TIP_PHONE)
         self.page_top = rows.y
         self.page_h = h - PAD - 44 - 6 - rows.y
         self.pages = self._paginate()
@@ -147,10 +155,24 @@ class ChecklistForm(FormBase):
             return ""
         return f"Until {at(ts.done_t)}" if ts.done_t > self.sim.now else f"Done {at(ts.done_t)}"
 
+    def calls_waiting(self) -> int:
+        """Voicemails, callers on hold and portal messages: the calls waiting, less those
+        still ringing (those are answered, not returned)."""
+        state = phone(self.sim)
+        return sum(state.calls[k].status != CallStatus.RINGING for k in state.waiting)
+
     def refresh(self) -> None:
-        """Done buttons become the time each task was done."""
+        """Done buttons become the time each task was done; the phone line counts."""
         if self.closed:
             return
+        if self.phone_line is not None:
+            n = self.calls_waiting()
+            if n and not self.phone_line.visible:
+                self.phone_line.show()
+            elif not n and self.phone_line.visible:
+                self.phone_line.hide()
+            self.show(self.phone_line,
+                      f"[P] Return {plural(n, 'call or message', 'calls and messages')}")
         for ts, button, text in self.rows:
             state = self._state(ts)
             self.show(button, state or text)
@@ -165,6 +187,11 @@ class ChecklistForm(FormBase):
             self.enable(block.log, not state)
 
     # --- actions ----------------------------------------------------------------------
+    def to_phone(self) -> None:
+        """Close the list and select the phone, where the calls are returned."""
+        self.then_select = ("station", "phone")
+        self.close()
+
     def turn(self, pages: int) -> None:
         """Another page of tasks."""
         new = max(0, min(len(self.pages) - 1, self.page + pages))

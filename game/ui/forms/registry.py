@@ -11,6 +11,7 @@ from game.ui.forms.check_in import CheckInForm
 from game.ui.forms.checklist import ChecklistForm
 from game.ui.forms.checkout import CheckoutForm
 from game.ui.forms.lab import LabForm
+from game.ui.forms.ringing import RingingCard
 from game.ui.forms.schedule import ScheduleForm
 from game.ui.forms.vitals import VitalsForm
 from game.ui.forms.walk_in import WalkInForm
@@ -25,4 +26,5 @@ FORMS: Mapping[str, type[Form]] = MappingProxyType({
     "checklist": ChecklistForm,
     "call": CallForm,
     "walk_in": WalkInForm,
+    "ringing": RingingCard,
 })

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ from game.ui.day.feedback import Feedback
 from game.ui.day.floorplan import FloorPlan, Walk, draw_tooltip
 from game.ui.day.layout import DayLayout
 from game.ui.day.queue_panel import QueuePanel
+from game.ui.day.ring_watch import RingWatch
 from game.ui.day.sim_clock import SimClock
 from game.ui.day.toasts import Toasts
 from game.ui.day.topbar import TopBar
@@ -58,6 +60,7 @@ class DayScene(Scene):
         self.text = TextCache()
         self.toasts = Toasts(self.text)
         self.feedback = Feedback(self.sim, self.toasts, ctx.sounds)
+        self.ring = RingWatch()  # the incoming-call card
         self.selection: Selection = None
         # Whom the player's commands go to: None is the lead MA (a one-MA day has only them).
         self.actor: str | None = None
@@ -317,8 +320,6 @@ class DayScene(Scene):
                 self.run_action(found)
 
     def _push(self, module: str, name: str) -> None:
-        import importlib
-
         self.ctx.push(getattr(importlib.import_module(module), name)(self.ctx))
 
     # --- time ----------------------------------------------------------------------------
@@ -328,17 +329,15 @@ class DayScene(Scene):
             return
         self.toasts.update(dt)
         self.pointer.update(dt)
-        if self.form is not None and self.form.closed:
-            self.form = None
+        self.ring.step(self)  # a closed form's follow-up; the card for a new ring
         if self.form is not None:
             self.form.refresh()
         # The day waits while a form is open (typing takes real time the MA would not need),
         # except while the MA is busy with what the form started: a measurement must finish.
-        self.clock.held = (self.form is not None and not self.form.lets_time_run()
-                           and not self.ctx.settings.clock_in_forms)
+        self.clock.held = self.form is not None and self.form.holds_clock(self.ctx.settings)
         secs = self.clock.tick(dt)
         if secs:
-            self.sim.advance(self.sim.now + secs)
+            self.sim.advance(self.ring.until(self, self.sim.now + secs))
         if self.autoplay_bot is not None:
             self.autoplay_bot.step(self.sim, self.submit)
         self.feedback.poll()
@@ -383,7 +382,8 @@ class DayScene(Scene):
         if self.form is not None and hover and self.form.window.rect.collidepoint(hover):
             hover = None
         self.topbar.sync(self.clock)
-        held = "form open" if self.clock.held and not self.clock.paused else ""
+        held = (self.form.held_word if self.form and self.clock.held and not self.clock.paused
+                else "")
         self.topbar.draw(surface, self.clock, held)
         shown = self.sim.now + (self.clock.fraction if self.clock.running else 0.0)
         self.floor.draw(surface, shown, self.selection)

@@ -1,4 +1,5 @@
-"""The settings overlay: sound on or off, the default game speed, and how to go full screen."""
+"""The settings overlay: sound, the clock in forms and when the phone rings, the default game
+speed, and how to go full screen."""
 
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ def pressure_label(on: bool) -> str:
             else "Clock in forms: holds (click to let it run)")
 
 
+def ring_label(on: bool) -> str:
+    """The ring card button's text, its state in words."""
+    return ("Phone: stop the clock when it rings (on)" if on
+            else "Phone: stop the clock when it rings (off)")
+
+
 def toggle_sound(ctx: AppContext) -> None:
     """Mute or unmute, and remember it."""
     ctx.settings.muted = not ctx.settings.muted
@@ -38,20 +45,21 @@ def toggle_sound(ctx: AppContext) -> None:
 
 
 class SettingsOverlay(OverlayScene):
-    """Sound, default speed, full screen; every change is saved at once."""
+    """Sound, the clock, default speed, full screen; every change is saved at once."""
 
-    dialog_size = (460, 452)
+    dialog_size = (460, 536)
     title = "Settings"
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.sound_button: pygame_gui.elements.UIButton | None = None
         self.pressure_button: pygame_gui.elements.UIButton | None = None
+        self.ring_button: pygame_gui.elements.UIButton | None = None
         self.speed_buttons: dict[float, pygame_gui.elements.UIButton] = {}
         self.speed_note: pygame_gui.elements.UILabel | None = None
 
     def build(self, panel: pygame_gui.elements.UIPanel, width: int) -> None:
-        """Heading, sound toggle, three speed buttons, the F11 note, Done."""
+        """Heading, sound, clock in forms, the ringing phone, speeds, the F11 note, Done."""
         ctx = self.ctx
         y = self.heading("Settings", PAD - 4, width)
         y = self.note("Sound: the phone, chimes and alerts of the clinic.", y, width)
@@ -63,6 +71,11 @@ class SettingsOverlay(OverlayScene):
         self.pressure_button = self.add_button(
             pressure_label(ctx.settings.clock_in_forms), self._pressure, y, width,
             object_id="#pressure")
+        y += BUTTON_H + 16
+        y = self.note("A ringing phone: a card to answer it live, or only the light:", y,
+                      width)
+        self.ring_button = self.add_button(ring_label(ctx.settings.phone_stops_clock),
+                                           self._ring, y, width, object_id="#ring_card")
         y += BUTTON_H + 16
         y = self.note("Game speed a day starts at (change it during the day too):", y, width)
         third = (width - 2 * GAP) // 3
@@ -93,6 +106,13 @@ class SettingsOverlay(OverlayScene):
         self.ctx.saves.save_settings(settings)
         if self.pressure_button is not None:
             self.pressure_button.set_text(pressure_label(settings.clock_in_forms))
+
+    def _ring(self) -> None:
+        settings = self.ctx.settings
+        settings.phone_stops_clock = not settings.phone_stops_clock
+        self.ctx.saves.save_settings(settings)
+        if self.ring_button is not None:
+            self.ring_button.set_text(ring_label(settings.phone_stops_clock))
 
     def _speed(self, speed: float) -> None:
         self.ctx.settings.speed = speed

@@ -107,14 +107,19 @@ def walked_in(sim: Simulation) -> str:
 
 
 # The phone's forms play the phone fixture day.
+def ringing(sim: Simulation) -> str:
+    sim.advance(phone(sim).calls["refill1"].t)
+    return "refill1"
+
+
 CASES.update({"call": ("call", on_line("resch1")), "call_portal": ("call", portal),
-              "walk_in": ("walk_in", walked_in)})
-PHONE_CASES = ("call", "call_portal", "walk_in")
+              "walk_in": ("walk_in", walked_in), "ringing": ("ringing", ringing)})
+PHONE_CASES = ("call", "call_portal", "walk_in", "ringing")
 
 
 def test_registry_has_every_form() -> None:
     assert set(FORMS) == {"check_in", "vitals", "lab", "schedule", "checkout", "checklist",
-                          "call", "walk_in"}
+                          "call", "walk_in", "ringing"}
 
 
 @pytest.mark.parametrize("case", list(CASES))
