@@ -147,7 +147,7 @@ def test_busy_the_answer_is_queued_and_the_call_form_opens_when_it_starts(
     assert scene.submit(CompleteTask(task="open-stock-exam2")).ok  # four minutes of stocking
     until_ring(driver, scene)
     card = card_of(scene)
-    assert "Now: You are busy stock exam 2" in card.body.html_text
+    assert 'Now: You are busy with Stock Exam 2' in card.body.html_text
     assert card.answer_button.text == "[P] Answer when free"
     t = sim.now
     driver.frame(4, dt=0.25)

@@ -111,7 +111,7 @@ def complete_task(sim: Simulation, actor: StaffState, cmd: CompleteTask) -> Acce
             sim.world.glucose_qc_done = True
     ts.done_t = sim.now + secs
     _award(sim, ts, 2, f"Done: {task.label}")
-    return Accepted(secs, task.label.lower())
+    return Accepted(secs, f"with {task.label}")
 
 
 def check_fridge(sim: Simulation, actor: StaffState, cmd: LogFridge) -> str | None:

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from pygame_gui.elements import UIButton, UIDropDownMenu, UITextEntryLine
 
 from game.scenario.people import Relation
-from game.sim.view import PhoneMessage
+from game.sim.view import PAD_LONG, PAD_SHORT, PhoneMessage
 from game.ui.forms.parse import FieldError
 from game.ui.kit.fmt import chart_date
 
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
 NONE = "\u2014"  # the dropdown's "not chosen"
 RELATIONS: tuple[str, ...] = get_args(Relation)
-SHORT, LONG = 120, 1000  # the message's field limits (PhoneMessage)
 TIPS = {
     "caller": "Who called, as they gave their name.",
     "relation": "Who the caller is to the patient. [L] picks the next one.",
@@ -93,7 +92,7 @@ class MessagePad:
                 continue
             else:
                 fields[key] = form.entry(box, TIPS[key])
-                fields[key].set_text_length_limit(LONG if key == "text" else SHORT)
+                fields[key].set_text_length_limit(PAD_LONG if key == "text" else PAD_SHORT)
             top += row + gap
         self.fields = fields
         self.rect.h = top - y

@@ -16,7 +16,10 @@ from game.sim.rules.phone.responses import Action
 # A call's id: the scenario's, or a pool entry's with the number of the draw.
 CallId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}(#[0-9]{1,4})?$",
                               description="The call's id.")]
-Short = Annotated[str, Field(max_length=120)]
+# As long as the scenario format lets a name, a number or a medication be (Text: 500), so
+# whatever a caller says can be written down.
+PAD_SHORT, PAD_LONG = 500, 1000  # the message pad's field limits: a line, and the message
+Short = Annotated[str, Field(max_length=PAD_SHORT)]
 
 
 class AnswerCall(BaseCommand):
@@ -50,7 +53,7 @@ class PhoneMessage(BaseModel):
     patient: Ident | None = Field(None, description="Whose chart: the patient's or chart's id.")
     dob: dt.date | None = Field(None, description="The patient's date of birth.")
     callback: Short = Field("", description="The number to call back.")
-    text: Annotated[str, Field(max_length=1000)] = Field("", description="The message.")
+    text: Annotated[str, Field(max_length=PAD_LONG)] = Field("", description="The message.")
     medication: Short = Field("", description="For a refill: medication, strength and dose.")
 
 
