@@ -15,6 +15,7 @@ from game.ui.forms.base import Form, Submit
 from game.ui.forms.style import ensure_form_theme
 from game.ui.input import FORM, Intent, KeyMap, form_keys, intent_for, shortcut_name
 from game.ui.kit.fmt import time_left
+from game.ui.kit.name_entry import NameEntry
 from game.ui.kit.theme import BAD, GOOD, MUTED, hexcol
 
 if TYPE_CHECKING:
@@ -141,9 +142,10 @@ class FormBase(Form):
               container: pygame_gui.core.IContainerLikeInterface | None = None
               ) -> UITextEntryLine:
         """A text entry, added to the Tab order."""
-        widget = UITextEntryLine(rect, self.ctx.manager, container=container or self.container,
-                                 placeholder_text=placeholder or None,
-                                 initial_text=text or None)
+        # Every form's field refuses what the font cannot draw (a zero-width or combining
+        # character alone made pygame_gui raise), not only the title's name field.
+        widget = NameEntry(rect, self.ctx.manager, container=container or self.container,
+                           placeholder_text=placeholder or None, initial_text=text or None)
         if tip:
             widget.set_tooltip(tip)
         self.entries.append(widget)

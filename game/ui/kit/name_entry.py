@@ -1,4 +1,5 @@
-"""A one-line text field for a person's name that only ever holds text the window can draw."""
+"""A one-line text field (a name, a phone number, a message) that only ever holds text the
+window can draw."""
 
 from __future__ import annotations
 
