@@ -156,14 +156,14 @@ def test_a_walk_in_shows_their_complaint_and_is_screened_through_the_form(
     driver.frame()
     bubble = next((r, t) for r, t, sel in scene.floor.hits
                   if sel == ("patient", rosa.id) and "says" in t)
-    assert "I cut my hand on a can" in bubble[1]
+    assert "I cut my hand on a can yesterday" in bubble[1]
     driver.click(bubble[0].center)
     assert scene.selection == ("patient", rosa.id)
     assert "[W] Screen walk-in\u2026" in scene.context.captions()
     driver.key(pygame.K_w)
     form = scene.form
     assert isinstance(form, WalkInForm)
-    assert "I cut my hand on a can" in form.speech.html_text
+    assert "I cut my hand on a can yesterday" in form.speech.html_text
     driver.click(form.decisions["fit_in"].get_abs_rect().center)
     assert form.closed
     assert rosa.screened == "fit_in"
