@@ -1,15 +1,39 @@
-"""Where the shipped scenarios and assets live, and how a scenario name becomes a file."""
+"""Where the shipped scenarios and assets live, and how a scenario name becomes a file.
+
+An installed wheel carries them inside the package as game/data/assets and
+game/data/scenarios (setup.py copies them there at build time); a source checkout or an
+editable install has no game/data and reads the checkout's own top-level folders.
+"""
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 from game.scenario.errors import InputError, Problem
 from game.scenario.load import LoadedScenario, load_scenario
 
-ROOT = Path(__file__).resolve().parent.parent
-SCENARIOS = ROOT / "scenarios"
-ASSETS = ROOT / "assets"
+
+def _package_dir() -> Path:
+    """The folder of the installed `game` package, as found by the import system."""
+    found = resources.files("game")
+    # A regular package on disk is a real folder; pygame needs real files for fonts and sounds.
+    if not isinstance(found, Path):
+        raise ImportError(f"Clinic Day must be installed as files on disk, not from {found}")
+    return found
+
+
+def _data_dir(name: str) -> Path:
+    """The packaged copy of a data folder, else the checkout's folder of that name."""
+    packaged = PACKAGE / "data" / name
+    return packaged if packaged.is_dir() else ROOT / name
+
+
+PACKAGE = _package_dir()
+#: the folder holding the `game` package: the checkout, in a source tree or editable install
+ROOT = PACKAGE.parent
+SCENARIOS = _data_dir("scenarios")
+ASSETS = _data_dir("assets")
 DEFAULT_SCENARIO = "standard_day"
 
 
