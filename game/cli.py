@@ -9,6 +9,7 @@ from pathlib import Path
 
 from game import __version__
 from game.paths import DEFAULT_SCENARIO
+from game.user_days import days_dir
 
 POLICY_NAMES = ("reference", "naive", "idle")
 
@@ -56,6 +57,16 @@ def _parser() -> argparse.ArgumentParser:
                      help="the schema of the report that `run --report` writes as JSON")
     sch.add_argument("-o", "--output", type=Path, help="write it to a file")
 
+    imp = sub.add_parser(
+        "import", help="check a day (say, from your instructor) and add it to your days",
+        description="Check a scenario file and copy it into your days folder, "
+                    f"{days_dir()}; the title screen lists every day there beside the "
+                    "bundled ones. Nothing is copied when the file has problems (they are "
+                    "printed, as validate prints them).")
+    imp.add_argument("file", type=Path, help="the scenario file (.json)")
+    imp.add_argument("--force", action="store_true",
+                     help="replace a different day of the same file name")
+
     rep = sub.add_parser("replay", help="re-simulate a session log and check its digest")
     rep.add_argument("log", type=Path)
     rep.add_argument("--scenario", help="the scenario file, if not found automatically")
@@ -95,6 +106,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return headless.validate(args.paths)
     if args.cmd == "schema":
         return headless.schema(args.output, args.report)
+    if args.cmd == "import":
+        return headless.import_file(args.file, args.force)
     return headless.replay(args.log, args.scenario, args.report)
 
 

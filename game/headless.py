@@ -1,4 +1,4 @@
-"""The headless subcommands: run, validate, schema, replay. None of them imports pygame."""
+"""The headless subcommands: run, validate, schema, import, replay. None imports pygame."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from game.sim.policies import POLICIES
 from game.sim.results import Rejected, Result
 from game.sim.runner import play_commands, play_policy
 from game.sim.verify import judge, unknown_references
+from game.user_days import ImportRefused, days_dir, import_day
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DIGEST = 0, 1, 2, 3
 
@@ -175,14 +176,40 @@ def schema(out: Path | None, report: bool = False) -> int:
     return EXIT_OK
 
 
+def import_file(source: Path, force: bool) -> int:
+    """Validate a day and copy it into the player's days folder; say where it went."""
+    folder = days_dir()
+    try:
+        done = import_day(source, folder, force)
+    except InputError as exc:
+        err(exc.render())
+        err(f"{source} was not imported: nothing was copied")
+        return EXIT_INPUT
+    except ImportRefused as exc:
+        err(str(exc))
+        return EXIT_INPUT
+    except OSError as exc:
+        err(f"cannot copy {source} to {folder}: {exc.strerror or type(exc).__name__}")
+        return EXIT_INPUT
+    title = done.loaded.scenario.title
+    if done.unchanged:
+        say(f"{title}: already in your days, unchanged: {done.target}")
+    else:
+        verb = "replaced" if done.replaced else "imported"
+        say(f"{verb} {title}: {done.target}\nIt is listed on the title screen "
+            "(clinic-day).")
+    return EXIT_OK
+
+
 def find_scenario_for(log: SessionLog, log_path: Path, given: str | None) -> LoadedScenario:
     """The scenario a log was played on: given, beside the log, or bundled; the hash must match.
 
     The log's file name is only ever looked up in those two folders (it is a bare name).
     """
     name = Path(log.scenario.file).name
+    # The player's days folder too: a day imported and played there replays by itself.
     candidates = [resolve_scenario(given)] if given else [
-        log_path.parent / name, SCENARIOS / name, *bundled_scenarios()]
+        log_path.parent / name, SCENARIOS / name, *bundled_scenarios(), days_dir() / name]
     for path in candidates:
         if not path.is_file():
             continue
@@ -199,7 +226,8 @@ def find_scenario_for(log: SessionLog, log_path: Path, given: str | None) -> Loa
                                                 "(its SHA-256 differs)")])
     raise InputError(log_path, [Problem(("scenario",), f"cannot find scenario "
                                         f"'{log.scenario.file}' with the SHA-256 in the log "
-                                        "beside the log or among the bundled days; pass it "
+                                        "beside the log, among the bundled days or in your "
+                                        "days folder; pass it "
                                         "with --scenario")])
 
 

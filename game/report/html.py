@@ -128,5 +128,6 @@ Score <b>{sc['total']}/100</b>, grade {sc['grade']}, {verdict} (pass mark {sc['p
 {_calls(report)}
 <h2>Ledger</h2><table><tr><th>Time</th><th>Category</th><th>Points</th><th>Competency</th>
 <th>Patient</th><th>What happened</th><th>Why it matters</th></tr>{ledger}</table>
-<p><small>Digest {e(report['digest'])}</small></p></html>
+<p><small>Clinic Day {e(str(report.get('game_version') or 'unknown version'))}, rules \
+version {e(str(report.get('rules_version')))}. Digest {e(report['digest'])}</small></p></html>
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from game import RULES_VERSION
+from game import RULES_VERSION, __version__
 from game.clinical import vitals as vital_rules
 from game.clinical.competencies import title
 from game.report.schema import REPORT_FORMAT, checked
@@ -70,6 +70,7 @@ def build_report(sim: Simulation, loaded: LoadedScenario, policy: str | None,
                "competency_title": title(e.competency)} for e in sim.ledger.entries]
     return checked({
         "format_version": REPORT_FORMAT,
+        "game_version": __version__,
         "scenario": {"id": s.id, "title": s.title, "sha256": loaded.sha256},
         "seed": sim.seed,
         "policy": policy,

@@ -17,7 +17,8 @@ from game.clinical.vitals import Reading
 # 2: patients' vitals and specimens; verified, verified_reason, played_at.
 # 3: the team (staff with their activities); each ledger row's actor.
 # 4: the day's calls and portal messages; walk-ins sent elsewhere.
-REPORT_FORMAT = 4
+# 5: game_version, the version of the game that computed the report.
+REPORT_FORMAT = 5
 
 
 class _Closed(BaseModel):
@@ -150,9 +151,11 @@ class CallInfo(_Closed):
 
 
 class Report(_Closed):
-    """The end-of-day report, format 4."""
+    """The end-of-day report, format 5."""
 
     format_version: int = REPORT_FORMAT
+    game_version: str = Field(description="The version of the game that computed the report "
+                              "(clinic-day --version).")
     scenario: ScenarioInfo
     seed: int
     policy: str | None

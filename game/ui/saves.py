@@ -11,22 +11,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_dir
-
 from game.fileio import remove_stale_temps, write_atomic
 from game.scenario.reader import BOM
 from game.scenario.types import printable, text_problem
 from game.sim.log import SessionLog, TimedCommand, save_log
+from game.user_days import default_root
 
-APP_NAME = "clinic-day"
 SPEEDS = (1.0, 2.0, 4.0)
 MAX_PLAYER = 80
 MAX_FILE_BYTES = 1024 * 1024  # settings and scores are tiny; anything bigger is not ours
-
-
-def default_root() -> Path:
-    """The per-user data folder (e.g. ~/.local/share/clinic-day on Linux)."""
-    return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
 def _why(exc: OSError) -> str:

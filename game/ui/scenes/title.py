@@ -14,8 +14,9 @@ from game.ui.kit.menu_style import ensure_styles, oid
 from game.ui.kit.name_entry import NameEntry
 from game.ui.kit.text_cache import TextCache
 from game.ui.scene import Scene
-from game.ui.title.catalog import DayChoice, load_choices
+from game.ui.title.catalog import DayChoice, load_choices, user_choices
 from game.ui.title.draw import Layout, details_surface, draw_title, notice_height
+from game.user_days import days_dir
 
 if TYPE_CHECKING:
     from game.ui.context import AppContext
@@ -25,18 +26,25 @@ MAX_SEED = 999_999_999
 
 
 class TitleScene(Scene):
-    """The first screen: the bundled days with their best scores, and how to start one."""
+    """The first screen: the bundled days and the player's own, with their best scores, and
+    how to start one."""
 
     def __init__(self, ctx: AppContext, choices: list[DayChoice] | None = None) -> None:
         super().__init__(ctx)
-        self.choices = load_choices() if choices is None else choices
+        self.notices: list[str] = []
+        if choices is None:
+            # The player's days folder sits beside their saves (a test's saves, a tmp folder).
+            mine, note = user_choices(days_dir(ctx.saves.root))
+            choices = load_choices(extra=mine)
+            if note:
+                self.notices.append(note)
+        self.choices = choices
         first_ok = next((i for i, c in enumerate(self.choices) if c.loaded), 0)
         self.index = first_ok
         self.focus = FOCUS_LIST
         self.text = TextCache()
         self.icons = Icons()
         self.best: dict[str, int] = {}
-        self.notices: list[str] = []
         self.layout = Layout.for_size(ctx.size, 0, len(self.choices))
         self.widgets: list[pygame_gui.core.UIElement] = []
         self.name_entry: pygame_gui.elements.UITextEntryLine | None = None
@@ -129,7 +137,8 @@ class TitleScene(Scene):
     def details_content(self, size: tuple[int, int]) -> pygame.Surface:
         """The chosen day's details, drawn once per size."""
         choice = self.choices[self.index]
-        key = (choice.id, *size)
+        # By file: a player's day may share its id with a bundled one and differ from it.
+        key = (str(choice.path), *size)
         if key not in self._details:
             self._details[key] = details_surface(choice, size[0], size[1], self.text)
         return self._details[key]
@@ -153,13 +162,24 @@ class TitleScene(Scene):
     def play(self, autoplay: str | None = None) -> None:
         """Start the highlighted day (or watch a bot play it)."""
         choice = self.choice
-        if choice is None or choice.loaded is None:
+        if choice is None:
+            return
+        if choice.loaded is None:
+            self._refuse(choice)
             return
         self._remember_player()
         if autoplay is None:
             self.ctx.start_day(choice.loaded, self.seed)
         else:
             self.ctx.start_day(choice.loaded, self.seed, autoplay)
+
+    def _refuse(self, choice: DayChoice) -> None:
+        """A file that did not load cannot be played: say why in the notice bar."""
+        notice = f"{choice.path.name} cannot be played: {choice.brief_error}"
+        if notice not in self.notices:
+            self.notices.append(notice)
+        if self.layout.notice_h != notice_height(self.notices):
+            self.resize(self.ctx.size)
 
     def ask_quit(self) -> None:
         """Esc or Quit: confirm before leaving."""

@@ -184,21 +184,35 @@ def _day_card(surface: pygame.Surface, rect: pygame.Rect, choice: DayChoice, bes
         icons.blit(surface, "chevron", (rect.right - 14, rect.centery), 16, anchor="midright")
     x, width = rect.left + 20, rect.width - 50
     y = rect.top + 12
-    for line in text.wrap(choice.title, 16, width, bold=True)[:2]:
+    lines = text.wrap(choice.title, 16, width, bold=True)[:2]
+    for line in lines:
         text.blit(surface, text.fit(line, 16, width, bold=True), (x, y), 16, INK, bold=True)
         y += 22
-    y = max(y, rect.top + 40) + (2 if rect.height >= CARD_H else -2)
+    short = rect.height < CARD_H
+    # A short card (many days listed) under a two-line title has room for one more line:
+    # the subtitle and the score share it rather than overlap.
+    shared = short and len(lines) > 1
+    y = max(y, rect.top + 40) + (-2 if short else 2)
+    bottom_y = rect.bottom - (22 if short else 26)
     if choice.loaded is None:
         icons.blit(surface, "critical", (x, y + 1), 16)
         text.blit(surface, choice.subtitle, (x + 22, y), 14, BAD)
+        if not shared:
+            text.blit(surface, text.fit(choice.brief_error, 13, width), (x, bottom_y), 13,
+                      MUTED)
         return
-    text.blit(surface, choice.subtitle, (x, y), 14, MUTED)
-    y = rect.bottom - (26 if rect.height >= CARD_H else 22)
+    label = "Not played yet" if best is None else f"Best score {best} / 100"
+    label_w = text.render(label, 14, INK, bold=best is not None).get_width() + \
+        (0 if best is None else 22)
+    best_x = x + width - label_w if shared else x
+    sub_w = width - label_w - 16 if shared else width
+    text.blit(surface, text.fit(choice.subtitle, 14, sub_w), (x, bottom_y if shared else y),
+              14, MUTED)
     if best is None:
-        text.blit(surface, "Not played yet", (x, y), 14, MUTED)
+        text.blit(surface, label, (best_x, bottom_y), 14, MUTED)
     else:
-        icons.blit(surface, "star", (x, y + 1), 16)
-        text.blit(surface, f"Best score {best} / 100", (x + 22, y), 14, INK, bold=True)
+        icons.blit(surface, "star", (best_x, bottom_y + 1), 16)
+        text.blit(surface, label, (best_x + 22, bottom_y), 14, INK, bold=True)
 
 
 TIPS = ("New here? Start with the introductory day.",
@@ -245,7 +259,8 @@ def details_surface(choice: DayChoice, width: int, height: int,
     """
     assert choice.loaded is not None
     s = choice.loaded.scenario
-    labels = [s.setting, s.difficulty.capitalize(), *choice.facts]
+    labels = [*(["Your day"] if choice.user else []), s.setting, s.difficulty.capitalize(),
+              *choice.facts]
     objectives = s.learning_objectives
 
     def need(body: int) -> int:
@@ -325,12 +340,15 @@ def _error_details(surface: pygame.Surface, inner: pygame.Rect, choice: DayChoic
     text.blit(surface, "This scenario could not be loaded", (inner.left + 38, inner.top),
               22, BAD, bold=True)
     y = inner.top + 44
-    y += text.paragraph(surface, f"File: {choice.path.name}",
-                        pygame.Rect(inner.left, y, inner.width, 24), 15, MUTED) + 8
+    # A player's file is named in full: they need to find it in their days folder.
+    where = str(choice.path) if choice.user else choice.path.name
+    y += text.paragraph(surface, f"File: {where}",
+                        pygame.Rect(inner.left, y, inner.width, 44), 15, MUTED) + 8
     y += text.paragraph(surface, choice.error or "", pygame.Rect(
         inner.left, y, inner.width, inner.bottom - y - 50), 14, INK) + 12
+    check = f'"{choice.path}"' if choice.user else "scenarios"
     text.paragraph(surface, "Other days can still be played. To see every problem, run: "
-                   "clinic-day validate scenarios", pygame.Rect(inner.left, y, inner.width, 48),
+                   f"clinic-day validate {check}", pygame.Rect(inner.left, y, inner.width, 48),
                    14, MUTED)
 
 
