@@ -29,7 +29,7 @@ from game.sim.policies import POLICIES
 from game.sim.results import Rejected, Result
 from game.sim.runner import play_commands, play_policy
 from game.sim.verify import judge, unknown_references
-from game.user_days import ImportRefused, days_dir, import_day
+from game.user_days import ImportRefused, days_dir, import_day, same_id
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DIGEST = 0, 1, 2, 3
 
@@ -198,6 +198,10 @@ def import_file(source: Path, force: bool) -> int:
         verb = "replaced" if done.replaced else "imported"
         say(f"{verb} {title}: {done.target}\nIt is listed on the title screen "
             "(clinic-day).")
+    twin = same_id(done.loaded, folder, done.target)
+    if twin is not None:
+        err(f"note: its id '{done.loaded.scenario.id}' is also the id of \"{twin}\": the two "
+            "share one best score; give the day an id of its own to keep them apart")
     return EXIT_OK
 
 

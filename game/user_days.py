@@ -8,12 +8,14 @@ module imports no pygame: the command line and the window both use it.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
 from game.fileio import write_text_atomic
+from game.paths import bundled_scenarios
 from game.scenario.errors import InputError, Problem
 from game.scenario.load import LoadedScenario, load_scenario
 
@@ -129,6 +131,22 @@ def import_day(source: Path, folder: Path, force: bool = False) -> Imported:
         replaced = True
     write_text_atomic(target, raw.decode("utf-8"))
     return Imported(target, loaded, replaced=replaced)
+
+
+def same_id(loaded: LoadedScenario, folder: Path, target: Path) -> str | None:
+    """The title of another day, bundled or the user's, with this day's id: best scores are
+    kept per id, so the two would share one. None when the id is the day's own."""
+    day_id = loaded.scenario.id
+    others = [*bundled_scenarios(), *(p for p in sorted(folder.glob("*.json"))
+                                      if p.resolve() != target.resolve())]
+    for path in others:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # a broken file is listed as such on the title screen
+        if isinstance(data, dict) and data.get("id") == day_id:
+            return str(data.get("title") or path.name)
+    return None
 
 
 def _same_bytes(path: Path, raw: bytes) -> bool:

@@ -149,3 +149,18 @@ def test_play_opens_a_day_from_any_folder(tmp_path: Path) -> None:
     # The session log names the day it was played on.
     [log] = (tmp_path / "data" / "clinic-day" / "sessions").glob("*.json")
     assert json.loads(log.read_text(encoding="utf-8"))["scenario"]["file"] == src.name
+
+
+def test_a_day_with_a_bundled_days_id_is_imported_with_a_note_on_best_scores(
+        data_root: Path, tmp_path: Path) -> None:
+    """Best scores are kept per id: a copy of short_morning would share its best score."""
+    code, _, err = main("import", str(sent_by_instructor(tmp_path, "my_morning.json")))
+    assert code == 0
+    assert ("its id 'short_morning' is also the id of \"A Short Morning at Maple Street "
+            "Family Practice\": the two share one best score") in err
+    own = tmp_path / "own.json"
+    data = json.loads(SHORT.read_text(encoding="utf-8"))
+    data["id"] = "my_own_morning"
+    own.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = main("import", str(own))
+    assert code == 0 and "best score" not in err
