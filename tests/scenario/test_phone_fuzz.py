@@ -84,7 +84,12 @@ def paths() -> tuple[Path_, ...]:
 
 def mutate(where: Path_, how: str, value: Any, key: str) -> dict[str, Any]:
     """The day with one change at `where`: replaced, deleted, or a key added beside it."""
-    data = base()
+    return changed(base(), where, how, value, key)
+
+
+def changed(data: Any, where: Path_, how: str, value: Any, key: str) -> Any:
+    """JSON data with one change at `where` (in place): replaced, deleted, a key added to
+    an object or an item to a list."""
     parent: Any = data
     for part in where[:-1]:
         parent = parent[part]
@@ -192,16 +197,7 @@ def test_a_mutated_phone_command_never_gives_a_traceback(
         key: str) -> None:
     commands = json.loads(json.dumps(phone_actions))
     where = data.draw(st.sampled_from(_paths_of(commands)), label="path")
-    parent: Any = commands
-    for part in where[:-1]:
-        parent = parent[part]
-    last = where[-1]
-    if how == "delete":
-        del parent[last]
-    elif how == "add" and isinstance(parent[last], dict):
-        parent[last][key] = value
-    else:
-        parent[last] = value
+    changed(commands, where, how, value, key)
     file, code, out, err = run_actions(commands)
     assert code in (0, 1), (code, err)
     assert "Traceback" not in out + err
