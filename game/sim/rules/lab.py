@@ -35,6 +35,7 @@ from game.sim.rules.rooming import wrong_chart
 from game.sim.scheduler import Event
 from game.sim.scoring import Step, key
 from game.sim.state import PatientState, Specimen, StaffState, Status
+from game.words import count
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
@@ -180,7 +181,7 @@ def label(sim: Simulation, actor: StaffState, cmd: LabelSpecimens) -> Accepted:
     mislabeled = wrong_chart(sim, p, "specimen labels")
     good = valid_identifiers(cmd.identifiers) >= 2 and not mislabeled
     sim.ledger.award(key(p.id, Step.LABEL), sim.now, 2 if good else 0,
-                     f"Labeled {p.name}'s {len(unlabeled)} tube(s) at the bedside"
+                     f"Labeled {p.name}'s {count(len(unlabeled), 'tube')} at the bedside"
                      + ("" if good else " without proper identification"),
                      "" if good else
                      "Confirm two identifiers (full name and date of birth) with the patient "

@@ -23,6 +23,7 @@ from game.sim.rules.base import Rule, on
 from game.sim.scheduler import Event
 from game.sim.scoring import Step, key
 from game.sim.state import PatientState, Specimen
+from game.words import count
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
@@ -260,8 +261,9 @@ def on_courier(sim: Simulation, event: Courier) -> None:
     for pid in sorted({*patients, *stranded}):
         resolve_ship(sim, sim.world.patients[pid], final=last)
     sim.notify(Tone.INFO if not stranded else Tone.BAD,
-               f"The courier left with specimens from {len(patients)} patient(s)"
-               + (f"; {len(stranded)} patient(s)' tubes were not ready." if stranded else "."))
+               f"The courier left with specimens from {count(len(patients), 'patient')}"
+               + (f"; the tubes of {count(len(stranded), 'patient')} were not ready."
+                  if stranded else "."))
 
 
 def on_courier_warning(sim: Simulation, event: CourierWarning) -> None:
@@ -269,7 +271,8 @@ def on_courier_warning(sim: Simulation, event: CourierWarning) -> None:
     t = sim.pickups[event.index]
     unpacked = {s.patient for s in sim.world.specimens if not s.packed}
     sim.notify(Tone.WARNING, f"The courier comes at {clock(t)}"
-               + (f": {len(unpacked)} patient(s)' tubes are not packed." if unpacked else "."),
+               + (f": the tubes of {count(len(unpacked), 'patient')} are not packed."
+                  if unpacked else "."),
                None, Topic.COURIER)
 
 

@@ -20,6 +20,7 @@ from game.sim.state import (
     TaskState,
     World,
 )
+from game.words import count
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
@@ -88,7 +89,7 @@ def on_clinic_opens(sim: Simulation, _event: ClinicOpens) -> None:
               if t.phase == "opening" and t.done_t is None]
     if undone:
         sim.notify(Tone.WARNING,
-                   f"Clinic hours begin with {len(undone)} opening task(s) undone.")
+                   f"Clinic hours begin with {count(len(undone), 'opening task')} undone.")
     else:
         sim.notify(Tone.INFO, "Clinic hours begin.")
 

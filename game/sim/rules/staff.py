@@ -12,6 +12,7 @@ from game.sim.results import Accepted
 from game.sim.rules.base import ANY_ROLE, GroupKind, Offer, Rule, command, on
 from game.sim.scheduler import Event
 from game.sim.state import IN_CLINIC, PatientState, StaffState, Status
+from game.words import count
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
@@ -51,8 +52,9 @@ def check_clock_out(sim: Simulation, actor: StaffState, _cmd: ClockOut) -> str |
     waiting = patients_still_expected(sim)
     if waiting:
         names = ", ".join(p.name for p in waiting[:3])
-        return (f"{len(waiting)} patient(s) are still here or expected ({names}): see "
-                "them out or mark no-shows first.")
+        are = "is" if len(waiting) == 1 else "are"
+        return (f"{count(len(waiting), 'patient')} {are} still here or expected ({names}): "
+                "see them out or mark no-shows first.")
     return None
 
 
