@@ -14,6 +14,7 @@ from game.scenario.types import WEEKDAYS, seconds
 
 if TYPE_CHECKING:
     from game.scenario.checks import Parts
+    from game.scenario.people import Chart
 
 
 def phone_checks(s: Parts) -> list[Problem]:
@@ -93,7 +94,7 @@ def phone_checks(s: Parts) -> list[Problem]:
 
 
 def _content(here: tuple[PathPart, ...], call: CallContent, whose: set[str],
-             charts: Mapping[str, object], provider_ids: set[str] | None,
+             charts: Mapping[str, Chart], provider_ids: set[str] | None,
              visit_ids: set[str] | None) -> list[Problem]:
     out: list[Problem] = []
     if call.patient not in whose:
@@ -101,7 +102,7 @@ def _content(here: tuple[PathPart, ...], call: CallContent, whose: set[str],
                                                         whose)))
     if call.kind in ("reschedule", "cancel"):
         chart = charts.get(call.patient)
-        if chart is None or getattr(chart, "next_visit", None) is None:
+        if chart is None or chart.next_visit is None:
             out.append(Problem((*here, "patient"), f"a {call.kind} call needs a chart (in "
                                "'charts') with a next_visit to move or cancel"))
     wants = call.wants

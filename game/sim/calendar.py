@@ -29,11 +29,12 @@ class Calendar:
         self.cal = scenario.calendar
         self.minutes = {v.id: v.minutes for v in scenario.visit_types}
         self.booked: tuple[Booking, ...] = tuple(
-            Booking("", b.provider, b.date, seconds(b.time), b.minutes) for b in self.cal.booked
-        ) + tuple(  # the practice's other charts' next visits, which a caller may free
-            Booking(c.id, c.next_visit.provider, c.next_visit.date, seconds(c.next_visit.time),
-                    self.minutes[c.next_visit.visit_type])
-            for c in scenario.charts if c.next_visit is not None)
+            Booking("", b.provider, b.date, seconds(b.time), b.minutes) for b in self.cal.booked)
+        # The practice's other charts' next visits, by chart: a caller may free one.
+        self.visits: dict[str, Booking] = {
+            c.id: Booking(c.id, c.next_visit.provider, c.next_visit.date,
+                          seconds(c.next_visit.time), self.minutes[c.next_visit.visit_type])
+            for c in scenario.charts if c.next_visit is not None}
         # Today's bookings and the visits freed today are the world's lists (one copy, in the
         # digest); this only reads them.
         self.today = today
@@ -42,10 +43,10 @@ class Calendar:
     @property
     def taken(self) -> list[Booking]:
         """Every booking: the scenario's and today's."""
-        return [b for b in (*self.booked, *self.today) if not self._freed(b)]
+        return [*self.booked, *self._visits_kept(), *self.today]
 
-    def _freed(self, b: Booking) -> bool:
-        return bool(self.cancelled) and b.patient in self.cancelled and b in self.booked
+    def _visits_kept(self) -> list[Booking]:
+        return [b for cid, b in self.visits.items() if cid not in self.cancelled]
 
     def day_after(self, days: int) -> dt.date | None:
         """The date `days` after the clinic day, or None past the last date there is.
@@ -66,8 +67,7 @@ class Calendar:
         end = start + 60 * minutes
         return any(b.provider == provider and b.date == date
                    and start < b.start + 60 * b.minutes and b.start < end
-                   and not self._freed(b)
-                   for group in (self.booked, self.today) for b in group)
+                   for group in (self.booked, self._visits_kept(), self.today) for b in group)
 
     def check(self, provider: str, visit_type: str, date: dt.date, time: str,
               min_days: int, max_days: int, avail: Availability) -> SlotCheck:

@@ -169,15 +169,11 @@ class Ledger:
         their open steps are resolved at once, all earned when sending them away was right,
         none when it was not, in one line per category. What is possible never depends on
         what the player decides, so every player of a day faces the same total."""
-        owed: dict[tuple[str, str | None], int] = {}
+        by_category: dict[str, int] = {}
         for k, opp in list(self._open.items()):
             if opp.patient == patient:
                 del self._open[k]
-                owed[(opp.category, opp.competency)] = owed.get(
-                    (opp.category, opp.competency), 0) + opp.max
-        by_category: dict[str, int] = {}
-        for (category, _), points in owed.items():
-            by_category[category] = by_category.get(category, 0) + points
+                by_category[opp.category] = by_category.get(opp.category, 0) + opp.max
         for category, points in by_category.items():
             self.entries.append(Entry(t, category, points if earned else 0, points, None,
                                       patient, reason, "" if earned else note))

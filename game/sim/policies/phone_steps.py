@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.sim.rules.base import Can
 from game.sim.rules.phone.calls import phone
 from game.sim.rules.phone.commands import AnswerCall, HandleCall, PhoneMessage, VerifyCaller
 from game.sim.rules.phone.pad import complete
@@ -64,7 +65,7 @@ def ringing(m: Menu) -> Command | None:
     for c in (state.calls[k] for k in state.waiting):
         if c.status in (CallStatus.RINGING, CallStatus.ON_HOLD):
             cmd = AnswerCall(call=c.id)
-            if m.sim.can(cmd, m.actor)[0].value == "now":
+            if m.sim.can(cmd, m.actor)[0] == Can.NOW:
                 return cmd
     return None
 
@@ -81,7 +82,7 @@ def callbacks(m: Menu, careful: bool, urgent_only: bool = False) -> Command | No
             cmd = AnswerCall(call=c.id)
         elif c.status == CallStatus.INBOX:
             cmd = _handle(m.sim, c, careful)
-        if cmd is not None and m.sim.can(cmd, m.actor)[0].value == "now":
+        if cmd is not None and m.sim.can(cmd, m.actor)[0] == Can.NOW:
             return cmd
     return None
 

@@ -25,8 +25,9 @@ PHONE_SUBJECTS = ("phone", "inbox")
 def phone_counts(sim: Simulation) -> tuple[int, int, int]:
     """Calls ringing, callers on hold, and voicemails plus portal messages waiting."""
     counts = {s: 0 for s in CallStatus}
-    for call in phone(sim).calls.values():
-        counts[call.status] += 1
+    state = phone(sim)
+    for cid in state.waiting:  # asked every frame: the waiting calls, not the whole day's
+        counts[state.calls[cid].status] += 1
     return (counts[CallStatus.RINGING], counts[CallStatus.ON_HOLD],
             counts[CallStatus.VOICEMAIL] + counts[CallStatus.INBOX])
 

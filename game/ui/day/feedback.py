@@ -41,8 +41,9 @@ class Feedback:
 
     def _rings(self) -> list[str]:
         """Calls ringing now that have not rung here yet (one sound per ring)."""
-        new = [c.id for c in phone(self.sim).calls.values()
-               if c.status == CallStatus.RINGING and c.id not in self.rung]
+        state = phone(self.sim)
+        new = [k for k in state.waiting
+               if state.calls[k].status == CallStatus.RINGING and k not in self.rung]
         self.rung.update(new)
         return new
 

@@ -143,7 +143,8 @@ def need_of(sim: Simulation, p: PatientState,
 
 def phone_needs(sim: Simulation) -> list[Need]:
     """The phone in the queue while it rings or someone waits on it (Tab reaches it)."""
-    calls = list(phone(sim).calls.values())
+    state = phone(sim)
+    calls = [state.calls[k] for k in state.waiting]  # ringing, on hold, voicemail, inbox
     ringing = [c for c in calls if c.status == CallStatus.RINGING]
     held = [c for c in calls if c.status == CallStatus.ON_HOLD]
     waiting = [c for c in calls if c.status in (CallStatus.VOICEMAIL, CallStatus.INBOX)]

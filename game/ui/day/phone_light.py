@@ -26,8 +26,7 @@ def phone_state(floor: FloorPlan) -> tuple[str, tuple[int, int, int], str]:
     if ringing:
         return "Ringing", theme.BAD, f"The phone is ringing: press P, then P to answer. {waits} " \
                                      "waiting."
-    on_line = any(c.status == CallStatus.ON_LINE for c in phone(floor.sim).calls.values())
-    if on_line:
+    if phone(floor.sim).lines:
         return "On a call", theme.ACCENT, f"On the line with a caller. {waits} waiting."
     if on_hold:
         return "On hold", theme.WARN, (f"{plural(on_hold, 'caller')} on hold: they hang up if "
@@ -49,7 +48,8 @@ def draw_phone(floor: FloorPlan, s: pygame.Surface) -> None:
     lit = bool(ringing) and (pygame.time.get_ticks() // BLINK_MS) % 2 == 0
     rect = floor.phone_rect = _pill(floor, s, station, "phone", word, colour, waiting, lit)
     floor.hits.insert(0, (rect, tip, ("station", PHONE)))
-    inbox = sum(c.status == CallStatus.INBOX for c in phone(sim).calls.values())
+    state = phone(sim)
+    inbox = sum(state.calls[k].status == CallStatus.INBOX for k in state.waiting)
     if station != "workstation" and inbox:
         rect = _pill(floor, s, "workstation", "inbox", "Inbox", theme.ACCENT, inbox, False)
         floor.hits.insert(0, (rect, f"{plural(inbox, 'portal message')} in the inbox: click "

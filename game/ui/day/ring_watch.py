@@ -4,6 +4,7 @@ it asked for next (the call form after an answer, the phone after the checklist'
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from game.sim.view import AnswerCall, CallStatus, Can, phone
@@ -18,6 +19,7 @@ class RingWatch:
 
     def __init__(self) -> None:
         self.seen: set[str] = set()
+        self.ring_times: list[int] | None = None
 
     def active(self, scene: DayScene) -> bool:
         """The card may open: the player wants it, plays the day themselves, and it runs."""
@@ -30,9 +32,11 @@ class RingWatch:
         sim = scene.sim
         if scene.form is not None or not self.active(scene):
             return to
-        rings = (c.t for c in phone(sim).calls.values()
-                 if c.status == CallStatus.COMING and not c.portal and sim.now < c.t < to)
-        return min(rings, default=to)
+        if self.ring_times is None:  # the day's calls are fixed: their times are read once
+            self.ring_times = sorted(c.t for c in phone(sim).calls.values() if not c.portal)
+        i = bisect.bisect_right(self.ring_times, sim.now)
+        nxt = self.ring_times[i] if i < len(self.ring_times) else to
+        return min(nxt, to)
 
     def step(self, scene: DayScene) -> None:
         """Once a frame, before the clock ticks: follow a closed form, then a new ring."""
