@@ -8,4 +8,4 @@ __version__ = "0.1.0"
 # 2: judged ranges, order of draw and notes of issue 6; the log binds all of its fields.
 # 3: a team of staff with queues; rules declared per concern (issue 7's shape).
 # 4: the phone, portal messages and walk-ins; a concern may hold a staff member (a guard).
-RULES_VERSION = 4
+RULES_VERSION = 5

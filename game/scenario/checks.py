@@ -12,8 +12,13 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from game.clinical.lab import LAB_TESTS
+from game.scenario.checks_ecg import ecg_checks
+from game.scenario.checks_meds import med_checks
 from game.scenario.checks_phone import phone_checks, walk_in_checks
+from game.scenario.checks_poc import poc_checks
+from game.scenario.checks_supplies import supply_checks
 from game.scenario.errors import PathPart, Problem
+from game.scenario.meds import MedicationSetup
 from game.scenario.models import (
     Calendar,
     Clinic,
@@ -26,7 +31,9 @@ from game.scenario.models import (
 )
 from game.scenario.people import Chart
 from game.scenario.phone import PhoneSetup
+from game.scenario.poc import PocSetup
 from game.scenario.refs import availability, provider_and_visit, unknown
+from game.scenario.supplies import SupplySetup
 from game.scenario.types import FIRST_DAY, LAST_DAY, seconds
 
 M = TypeVar("M", bound=BaseModel)
@@ -52,6 +59,9 @@ class Parts:
     charts: list[tuple[int, Chart]] = field(default_factory=list)
     phone: PhoneSetup | None = None
     complete: bool = True  # every provider and visit type is valid: unknown means unknown
+    medications: MedicationSetup | None = None
+    poc: PocSetup | None = None
+    supplies: SupplySetup | None = None
 
 
 def parts_of(s: Scenario) -> Parts:
@@ -59,7 +69,7 @@ def parts_of(s: Scenario) -> Parts:
     return Parts(s.date, s.clinic, list(s.providers), list(s.visit_types),
                  list(enumerate(s.patients)), list(enumerate(s.opening_tasks)),
                  list(enumerate(s.closing_tasks)), s.courier, s.calendar,
-                 list(enumerate(s.charts)), s.phone)
+                 list(enumerate(s.charts)), s.phone, True, s.medications, s.poc, s.supplies)
 
 
 def _one(model: type[M], value: Any) -> M | None:
@@ -104,7 +114,9 @@ def salvage(data: dict[str, Any]) -> Parts:
                  _each(Task, data.get("opening_tasks")), _each(Task, data.get("closing_tasks")),
                  _one(Courier, data.get("courier")), _one(Calendar, data.get("calendar") or {}),
                  _each(Chart, data.get("charts")), _one(PhoneSetup, data.get("phone") or {}),
-                 complete)
+                 complete, _one(MedicationSetup, data.get("medications") or {}),
+                 _one(PocSetup, data.get("poc") or {}),
+                 _one(SupplySetup, data["supplies"]) if data.get("supplies") else None)
 
 
 def _duplicates(
@@ -179,7 +191,8 @@ def cross_check(s: Scenario | Parts) -> list[Problem]:
             if provider_ids is not None and b.provider not in provider_ids:
                 out.append(Problem(("calendar", "booked", i, "provider"),
                                    unknown("provider", b.provider, provider_ids)))
-    return out + phone_checks(s) + walk_in_checks(s)
+    return (out + phone_checks(s) + walk_in_checks(s) + med_checks(s) + poc_checks(s)
+            + ecg_checks(s) + supply_checks(s))
 
 
 def _staff(clinic: Clinic) -> list[Problem]:

@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from game.clinical.lab import LAB_TESTS
+from game.scenario.ecg import EcgOrder
+from game.scenario.meds import MedicationOrder, MedicationSetup
 from game.scenario.people import (
     Availability,
     Chart,
@@ -18,7 +20,9 @@ from game.scenario.people import (
     WalkInPolicy,
 )
 from game.scenario.phone import PhoneSetup
+from game.scenario.poc import PocSetup
 from game.scenario.settings import Durations, Jitter, Scoring
+from game.scenario.supplies import SupplySetup
 from game.scenario.types import (
     WEEKDAYS,
     ClockTime,
@@ -215,6 +219,10 @@ class Orders(Strict):
     assist: Text | None = Field(
         None, description="A procedure the provider needs the MA's help with, if any."
     )
+    medications: list[MedicationOrder] = Field(
+        default_factory=list, max_length=10,
+        description="Medications and vaccines to give today, from `medications.products`.")
+    ecg: EcgOrder | None = Field(None, description="A 12-lead ECG, if ordered.")
 
 
 
@@ -342,3 +350,12 @@ class Scenario(Strict):
     walk_in_policy: WalkInPolicy = Field(default_factory=WalkInPolicy,
                                          description="How walk-ins without a red flag are "
                                                      "fitted in.")
+    medications: MedicationSetup = Field(
+        default_factory=MedicationSetup,
+        description="The medications and vaccines on hand, with lots and expiry dates.")
+    poc: PocSetup = Field(default_factory=PocSetup,
+                          description="Point-of-care test kits and analyzers, with their "
+                                      "quality control.")
+    supplies: SupplySetup | None = Field(
+        None, description="Stock and par levels per room and in the supply room. Without "
+                          "it, supplies never run out.")

@@ -58,6 +58,24 @@ class Durations(Strict):
     hold_call: Secs = Field(10, description="Asking a caller to hold.")
     handle_call: Secs = Field(90, description="Dealing with a call and writing its message.")
     screen_walk_in: Secs = Field(60, description="Screening a walk-in at the desk.")
+    check_allergies: Secs = Field(45, description="Checking allergies in the chart and asking "
+                                                  "the patient before a medication.")
+    give_vis: Secs = Field(120, description="Giving the Vaccine Information Statement and "
+                                            "answering questions.")
+    prepare_dose: Secs = Field(120, description="Taking the vial, checking the label and "
+                                                "drawing up the dose.")
+    inject: Secs = Field(60, description="Giving an injection.")
+    document_medication: Secs = Field(90, description="Documenting a medication or vaccine.")
+    collect_poc: Secs = Field(120, description="Collecting a point-of-care specimen (a "
+                                               "clean-catch cup, a throat or nasal swab).")
+    run_poc: Secs = Field(60, description="Starting a point-of-care test on its kit.")
+    record_poc: Secs = Field(45, description="Recording a point-of-care result.")
+    poc_qc: Secs = Field(300, description="Running a kit's or analyzer's quality control.")
+    ecg_prep: Secs = Field(180, description="Preparing a patient for an ECG.")
+    place_electrodes: Secs = Field(240, description="Placing the ten ECG electrodes.")
+    record_ecg: Secs = Field(60, description="Recording a 12-lead tracing.")
+    count_stock: Secs = Field(120, description="Counting one place's stock at closing.")
+    restock: Secs = Field(180, description="Restocking one place to par from the supply room.")
 
 
 Minutes = Annotated[int, Field(ge=-120, le=240)]

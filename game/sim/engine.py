@@ -61,6 +61,10 @@ class Simulation:
             c.type: c for rule in RULES for c in rule.commands}
         self._rule_of: dict[type, Rule] = {c.type: rule for rule in RULES for c in rule.commands}
         self._guards = tuple(rule.guard for rule in RULES if rule.guard is not None)
+        self.unfinished_hooks = tuple(rule.unfinished for rule in RULES
+                                      if rule.unfinished is not None)
+        self._after_command = tuple(rule.after_command for rule in RULES
+                                    if rule.after_command is not None)
         self.handlers: dict[type, EventRule[Any]] = {
             e.type: e for rule in RULES for e in rule.events}
         self.world: World = build_world(self)
@@ -264,6 +268,8 @@ class Simulation:
         rule = self.commands[type(command)]
         since = len(self.ledger.entries)
         result = rule.apply(self, member, command)
+        for then in self._after_command:
+            result = then(self, member, command, result)
         self.ledger.stamp(since, member.id)
         if not rule.instant and not self.finished:
             member.busy_until = self.now + result.seconds

@@ -27,6 +27,10 @@ class Topic(StrEnum):
     QUEUE = "queue"
     PHONE = "phone"
     WALK_IN = "walk_in"
+    MEDICATION = "medication"
+    POC = "poc"
+    ECG = "ecg"
+    SUPPLIES = "supplies"
 
 
 @dataclass(frozen=True)

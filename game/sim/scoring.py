@@ -42,6 +42,18 @@ class Step(StrEnum):
     ANSWER = "answer"  # a call answered, or its voicemail returned (subject: the call id)
     RESPONSE = "response"  # what was done for the caller
     MESSAGE = "message"  # the call's message, documented
+    ALLERGY = "allergy"  # allergies checked against the product, in the chart and by asking
+    VIS = "vis"  # the current Vaccine Information Statement given before the dose
+    DOSE = "dose"  # the right product, dose, route, site and needle
+    SHARPS = "sharps"  # the needle straight into the sharps container
+    OBSERVE = "observe"  # 15 minutes of observation after a vaccine
+    MED_RECORD = "med_record"  # the administration documented
+    QC = "qc"  # a kit's or analyzer's quality control (subject: the kit id)
+    READ = "read"  # a point-of-care test read at its time
+    RESULT = "result"  # a point-of-care result recorded with units and flagged
+    ECG = "ecg"  # a 12-lead tracing acquired
+    ECG_HANDOFF = "ecg_handoff"  # the tracing handed to the provider
+    INVENTORY = "inventory"  # stock counted and restocked to par (subject: a stock place)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from game.clinical.lab import CLOT_MINUTES, LAB_TESTS, TUBES
 from game.clinical.vitals import abnormal_signs
 from game.sim import commands as c
-from game.sim.policies import phone_steps
+from game.sim.policies import ecg_steps, med_steps, phone_steps, poc_steps, supply_steps
 from game.sim.policies.base import by_status
 from game.sim.rules.base import Can, Offer
 from game.sim.rules.checklist import closing_starts, in_range
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from game.sim.engine import Simulation
 
 S = Status
+# The concerns whose bot steps live with their own module, in the order they are asked.
+CONCERNS = (med_steps.STEPS, poc_steps.STEPS, ecg_steps.STEPS, supply_steps.STEPS)
 
 
 @dataclass(frozen=True)
@@ -104,11 +106,12 @@ class Bot:
         answer: tuple[Callable[[Menu], c.Command | None], ...] = (phone_steps.ringing,)
         careful = self.style.careful
         steps: tuple[Callable[[Menu], c.Command | None], ...] = (
-            self._on_call, *(() if careful else answer), self._urgent, self._walk_ins,
+            self._on_call, *(() if careful else answer), self._urgent,
+            *(self._concern(s.urgent) for s in CONCERNS), self._walk_ins,
             *(answer if careful else ()), self._red_flag_voicemail, self._opening,
             self._feed_provider, self._after_exam, self._vitals, self._rooming,
-            self._check_in, self._specimens, self._callbacks, self._no_shows,
-            self._paperwork, self._closing)
+            self._check_in, self._specimens, *(self._concern(s.anytime) for s in CONCERNS),
+            self._callbacks, self._no_shows, self._paperwork, self._closing)
         for step in steps:
             cmd = step(menu)
             if cmd is None:
@@ -123,6 +126,11 @@ class Bot:
     def ids(self) -> list[c.IdentifierKind]:
         """Identifiers the bot checks."""
         return ["name", "dob"] if self.style.careful else ["name"]
+
+    def _concern(self, step: Callable[[Menu, bool], c.Command | None]
+                 ) -> Callable[[Menu], c.Command | None]:
+        careful = self.style.careful
+        return lambda m: step(m, careful)
 
     # --- priorities, highest first ------------------------------------------------------
     def _on_call(self, m: Menu) -> c.Command | None:
@@ -154,7 +162,8 @@ class Bot:
     def _opening(self, m: Menu) -> c.Command | None:
         if not self.style.checklists or by_status(m.sim, S.ARRIVED):
             return None
-        return self._task(m, "opening")
+        return self._task(m, "opening") or next(
+            (cmd for s in CONCERNS if (cmd := s.opening(m, self.style.careful))), None)
 
     def _task(self, m: Menu, phase: str) -> c.Command | None:
         for a in m.get((c.CompleteTask, c.LogFridge)):
@@ -180,6 +189,9 @@ class Bot:
 
     def _finish_visit(self, m: Menu, p: PatientState) -> c.Command | None:
         sim, pid = m.sim, p.id
+        for concern in CONCERNS:
+            if cmd := concern.after_exam(m, p, self.style.careful):
+                return cmd
         if m.get(c.Fingerstick, pid) and sim.world.glucose_qc_done:
             return c.Fingerstick(patient=pid, identifiers=self.ids())
         draw = m.first(c.DrawBlood, pid)
@@ -194,7 +206,7 @@ class Bot:
         if m.get(c.BookFollowUp, pid) and slot is not None:
             return c.BookFollowUp(patient=pid, date=slot[0], time=slot[1])
         # Check out only once nothing is left that someone on the team can still do.
-        left = [o for o in unfinished_orders(p)
+        left = [o for o in unfinished_orders(sim, p)
                 if not (o == "follow-up booking" and slot is None)
                 and not (o == "fingerstick glucose" and not sim.world.glucose_qc_done)]
         unlabeled = any(s.patient == pid and s.label_of is None for s in sim.world.specimens)
@@ -294,6 +306,9 @@ class Bot:
             if task is not None:
                 return task
             if cmd := m.first(c.CleanRoom):
+                return cmd
+        for concern in CONCERNS:
+            if cmd := concern.closing(m, self.style.careful):
                 return cmd
         return m.first(c.ClockOut)
 

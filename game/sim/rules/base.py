@@ -14,7 +14,7 @@ from game.sim.scheduler import Event
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
     from game.sim.results import Accepted
-    from game.sim.state import StaffState
+    from game.sim.state import PatientState, StaffState
 
 C = TypeVar("C", bound=BaseCommand)
 E = TypeVar("E", bound=Event)
@@ -126,3 +126,11 @@ class Rule:
     # Why this concern keeps a staff member from starting a command of any rule now (a
     # caller on the line, a walk-in not yet screened), or None: asked by `Simulation.can`.
     guard: Callable[[Simulation, StaffState, Command], str | None] | None = None
+    # What this concern still owes a patient before checkout that someone can still do
+    # today, in the checkout's words ("blood draw", "influenza vaccine"): asked by checkout,
+    # the bots and the window's hints.
+    unfinished: Callable[[Simulation, PatientState], list[str]] | None = None
+    # Called after any rule's command has been applied: what this concern adds to it (the
+    # supplies it uses, a walk to fetch them). It returns the command's result, changed or
+    # as it was.
+    after_command: Callable[[Simulation, StaffState, Command, Accepted], Accepted] | None = None

@@ -100,8 +100,9 @@ def check_check_out(sim: Simulation, _actor: StaffState, cmd: CheckOut) -> str |
     return None
 
 
-def unfinished_orders(p: PatientState) -> list[str]:
-    """What the provider ordered that is not done yet, as the checkout lists it."""
+def unfinished_orders(sim: Simulation, p: PatientState) -> list[str]:
+    """What the provider ordered that is not done yet, as the checkout lists it: the blood
+    draw, the fingerstick and the follow-up here, then what each other concern still owes."""
     missing = []
     if needed_tubes(p) and not p.drawn:
         missing.append("blood draw")
@@ -109,14 +110,14 @@ def unfinished_orders(p: PatientState) -> list[str]:
         missing.append("fingerstick glucose")
     if p.spec.orders.follow_up and p.follow_up is None:
         missing.append("follow-up booking")
-    return missing
+    return missing + [o for owed in sim.unfinished_hooks for o in owed(sim, p)]
 
 
 def check_out(sim: Simulation, actor: StaffState, cmd: CheckOut) -> Accepted:
     """The patient leaves; their room is left to be disinfected."""
     p = sim.world.patients[cmd.patient]
     secs = sim.walk(actor, f"room:{p.room}") + sim.walk(actor, "front_desk") + sim.d.check_out
-    missing = unfinished_orders(p)
+    missing = unfinished_orders(sim, p)
     room = sim.world.rooms[p.room or ""]
     room.patient = None
     room.clean = False

@@ -79,12 +79,14 @@ def specimen_step(sim: Simulation, p: PatientState) -> tuple[str, str, int] | No
 
 def _after_exam(sim: Simulation, p: PatientState) -> tuple[str, str]:
     """What the simulation says is left of the visit, first things first."""
-    left = unfinished_orders(p)
+    left = unfinished_orders(sim, p)
     unlabeled = any(s.patient == p.id and s.label_of is None for s in sim.world.specimens)
     if unlabeled or "blood draw" in left or "fingerstick glucose" in left:
         return "labs", "drop"
     if "follow-up booking" in left:
         return "follow-up", "clock"
+    if left:  # another concern's order (a vaccine, a test, an ECG): its own words
+        return left[0], "drop"
     return "checkout", "arrow"
 
 
