@@ -64,6 +64,14 @@ LAB_TESTS: dict[str, LabTest] = {
         LabTest("GLUCOSE", "plasma glucose", "gray"),
         LabTest("LACTATE", "lactate", "gray"),
         LabTest("POC_GLUCOSE", "fingerstick glucose (point of care, CLIA-waived)", "capillary"),
+        # CLIA-waived tests run on the office's kits (game/clinical/poc.py); their `tube` is
+        # the specimen, never a venous tube, so the draw and the courier leave them out.
+        LabTest("POC_HGB", "hemoglobin (point of care, CLIA-waived)", "capillary"),
+        LabTest("POC_A1C", "hemoglobin A1c (point of care, CLIA-waived)", "capillary"),
+        LabTest("POC_UA", "urine dipstick (point of care, CLIA-waived)", "urine"),
+        LabTest("POC_HCG", "urine hCG (point of care, CLIA-waived)", "urine"),
+        LabTest("POC_STREP", "rapid strep A (point of care, CLIA-waived)", "throat_swab"),
+        LabTest("POC_COVID", "COVID-19 antigen (point of care, CLIA-waived)", "nasal_swab"),
     )
 }
 

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from game.clinical.lab import LAB_TESTS
 from game.scenario.ecg import EcgOrder
-from game.scenario.meds import MedicationOrder, MedicationSetup
+from game.scenario.meds import MedicationNotes, MedicationOrder, MedicationSetup
 from game.scenario.people import (
     Availability,
     Chart,
@@ -264,6 +264,9 @@ class Patient(Strict):
     walk_in: WalkIn | None = Field(
         None, description="An unscheduled patient: they walk in at the appointment time with "
         "this complaint and are screened at the desk before anything else.")
+    medication_notes: MedicationNotes | None = Field(
+        None, description="For a patient given a medication or vaccine: allergies they tell "
+        "only when asked, and whether they faint if released early from observation.")
 
 
 class VisitType(Strict):

@@ -12,7 +12,10 @@ from game.scenario.types import seconds
 
 def unknown(what: str, value: str, known: Iterable[str]) -> str:
     """"unknown provider 'x' (known: a, b)": the message of a reference that is not there."""
-    choices = ", ".join(sorted(known)[:12]) or "none are defined"
+    names = sorted(known)
+    # A long list is cut, and says so: a name left out must not look unknown.
+    choices = (", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12
+                                         else "")) or "none are defined"
     return f"unknown {what} '{value}' (known: {choices})"
 
 

@@ -66,6 +66,8 @@ class Durations(Strict):
                                                 "drawing up the dose.")
     inject: Secs = Field(60, description="Giving an injection.")
     document_medication: Secs = Field(90, description="Documenting a medication or vaccine.")
+    first_aid: Secs = Field(300, description="First aid for a patient who fainted: lying "
+                                             "them down, legs raised, until they recover.")
     collect_poc: Secs = Field(120, description="Collecting a point-of-care specimen (a "
                                                "clean-catch cup, a throat or nasal swab).")
     run_poc: Secs = Field(60, description="Starting a point-of-care test on its kit.")
@@ -76,6 +78,8 @@ class Durations(Strict):
     record_ecg: Secs = Field(60, description="Recording a 12-lead tracing.")
     count_stock: Secs = Field(120, description="Counting one place's stock at closing.")
     restock: Secs = Field(180, description="Restocking one place to par from the supply room.")
+    discard_expired: Secs = Field(60, description="Checking one place's dates and pulling "
+                                                  "expired stock off its shelves.")
 
 
 Minutes = Annotated[int, Field(ge=-120, le=240)]

@@ -54,6 +54,7 @@ class Step(StrEnum):
     ECG = "ecg"  # a 12-lead tracing acquired
     ECG_HANDOFF = "ecg_handoff"  # the tracing handed to the provider
     INVENTORY = "inventory"  # stock counted and restocked to par (subject: a stock place)
+    ECG_ALERT = "ecg_alert"  # a patient with chest pain at the ECG: the provider got at once
 
 
 @dataclass(frozen=True)

@@ -4,22 +4,17 @@ commands of an actions file: a clear problem or a playable day, never a tracebac
 from __future__ import annotations
 
 import json
-import tempfile
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from game.scenario.errors import InputError
-from game.scenario.load import load_scenario
-from game.sim.engine import Simulation
-from game.sim.policies import POLICIES
-from game.sim.runner import play_policy
 from tests.cli.test_cli import main
 from tests.fuzz_settings import examples
+from tests.scenario import fuzz_days
+from tests.scenario.fuzz_days import load_scenario_text, problem_or_playable
 from tests.sim.phone_day import FIXTURE, fixture
 
 Path_ = tuple[str | int, ...]
@@ -115,14 +110,6 @@ def test_the_paths_reach_every_new_part() -> None:
     load_scenario_text(json.dumps(base()))  # the base itself is valid
 
 
-def load_scenario_text(text: str) -> Any:
-    """Load a day from text as the CLI does."""
-    with tempfile.TemporaryDirectory() as folder:
-        file = Path(folder) / "day.json"
-        file.write_text(text, encoding="utf-8", errors="surrogatepass")
-        return load_scenario(file)
-
-
 @settings(max_examples=examples(120), deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), how=st.sampled_from(["replace", "delete", "add"]), value=VALUES,
@@ -130,20 +117,8 @@ def load_scenario_text(text: str) -> Any:
 def test_a_mutant_phone_or_walk_in_part_is_a_problem_or_a_playable_day(
         data: st.DataObject, how: str, value: Any, key: str) -> None:
     where = data.draw(st.sampled_from(paths()), label="path")
-    text = json.dumps(mutate(where, how, value, key), ensure_ascii=False)
-    try:
-        loaded = load_scenario_text(text)
-    except InputError as exc:
-        assert exc.problems and all(p.message for p in exc.problems)
-        assert any(p.path for p in exc.problems), exc.render()
-        exc.render().encode("utf-8", "backslashreplace")
-        event("a problem")
-        return
-    event("a playable day")
-    policy = data.draw(st.sampled_from(["reference", "naive"]), label="policy")
-    sim = Simulation(loaded.scenario, 1)
-    play_policy(sim, POLICIES[policy]())
-    assert sim.finished and 0 <= sim.score().total <= 100
+    problem_or_playable(json.dumps(mutate(where, how, value, key), ensure_ascii=False),
+                        data.draw(st.sampled_from(["reference", "naive"]), label="policy"))
 
 
 # --- actions files -----------------------------------------------------------------------
@@ -172,17 +147,13 @@ def _paths_of(value: Any, prefix: Path_ = ()) -> list[Path_]:
     return out
 
 
-def run_actions(commands: Any) -> tuple[Path, int, str, str]:
-    with tempfile.TemporaryDirectory() as folder:
-        file = Path(folder) / "actions.json"
-        file.write_text(json.dumps({"commands": commands}), encoding="utf-8")
-        code, out, err = main("run", str(FIXTURE), "--actions", str(file))
-        return file, code, out, err
+def run_actions(commands: Any) -> tuple[int, str, str]:
+    return fuzz_days.run_actions(FIXTURE, commands)
 
 
 def test_the_reference_phone_commands_run_as_an_actions_file(
         phone_actions: list[dict[str, Any]]) -> None:
-    _, code, out, err = run_actions(phone_actions)
+    code, out, err = run_actions(phone_actions)
     assert code == 0, err
     assert "Score" in out
 
@@ -198,12 +169,7 @@ def test_a_mutated_phone_command_never_gives_a_traceback(
     commands = json.loads(json.dumps(phone_actions))
     where = data.draw(st.sampled_from(_paths_of(commands)), label="path")
     changed(commands, where, how, value, key)
-    file, code, out, err = run_actions(commands)
-    assert code in (0, 1), (code, err)
-    assert "Traceback" not in out + err
-    event(f"exit {code}")
-    if code == 1:
-        assert str(file) in err
+    fuzz_days.run_or_refused(FIXTURE, commands)
 
 
 @settings(max_examples=examples(40), deadline=None,
@@ -222,6 +188,6 @@ def test_an_invented_phone_command_is_run_or_refused(t: int, call: str, kind: st
         command["call"] = call
     if kind == "handle_call":
         command.update(action=choice, message=message)
-    _, code, out, err = run_actions([{"t": t, "command": command}])
+    code, out, err = run_actions([{"t": t, "command": command}])
     assert code in (0, 1) and "Traceback" not in out + err
     event(f"exit {code}")

@@ -4,10 +4,12 @@ same reason; and every command submit would start now is among them."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import types
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
 
 from game.clinical.lab import TUBES
 from game.paths import SCENARIOS
@@ -30,7 +32,7 @@ from tests.fuzz_settings import examples
 DAYS = {name: load_scenario(SCENARIOS / f"{name}.json").scenario
         for name in ("short_morning", "standard_day", "team_day")}
 COMMANDS = COMMAND_TYPES
-SUBJECTS = ("patient", "room", "task", "call")
+SUBJECTS = ("patient", "room", "task", "call", "place", "kit")
 
 
 def subject(command: c.Command) -> tuple[str, str | None]:
@@ -100,7 +102,54 @@ def random_command(draw: Any, scenario: Scenario, sim: Simulation,
                       weight_lb=150)
     if kind is c.LogFridge:
         fields.update(fridge_c=5.0, freezer_c=-20.0)
-    return kind(**fields)
+    # Any other required field (a kit, a product, a place, a choice): a value of its type,
+    # an id among the day's own where it is a name.
+    names = day_ids(scenario) + rooms + ["lab", "supply"]
+    for name, f in props.items():
+        if name not in fields and f.is_required():
+            fields[name] = any_value(draw, f.annotation, names)
+    try:
+        return kind(**fields)
+    except ValidationError:
+        assume(False)  # a drawn number outside a field's bounds: not a command at all
+        raise
+
+
+def day_ids(scenario: Scenario) -> list[str]:
+    """The ids of the day's kits and products, and test codes, for commands naming them."""
+    data = scenario.model_dump()
+    kits = [k["id"] for k in data["poc"].get("kits", []) if isinstance(k, dict)]
+    products = [m["id"] for m in data["medications"].get("products", []) if isinstance(m, dict)]
+    labs = sorted({t for p in scenario.patients for t in p.orders.labs})
+    return [*kits, *products, *labs, "none"]
+
+
+def any_value(draw: Any, ann: Any, names: list[str]) -> Any:
+    """A value of a field's type: a literal's choice, a name, a number, a small model."""
+    origin = get_origin(ann)
+    if origin is Annotated:
+        return any_value(draw, get_args(ann)[0], names)
+    if origin is Literal:
+        return draw(st.sampled_from(get_args(ann)))
+    if origin in (Union, types.UnionType):
+        return any_value(draw, draw(st.sampled_from(
+            [a for a in get_args(ann) if a is not type(None)])), names)
+    if origin is list:
+        return [any_value(draw, get_args(ann)[0], names)
+                for _ in range(draw(st.integers(0, 2)))]
+    if origin is dict:
+        k, v = get_args(ann)
+        return {any_value(draw, k, names): any_value(draw, v, names)}
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return {n: any_value(draw, f.annotation, names)
+                for n, f in ann.model_fields.items() if f.is_required()}
+    if ann is bool:
+        return draw(st.booleans())
+    if ann in (int, float):
+        return draw(st.integers(0, 10))
+    if ann is dt.date:
+        return draw(st.sampled_from([dt.date(2026, 12, 2), dt.date(2027, 1, 15)]))
+    return draw(st.sampled_from(names))
 
 
 @settings(max_examples=examples(12), deadline=None,

@@ -80,6 +80,9 @@ def test_lists_every_bundled_day_with_title_and_best_score(ctx: AppContext) -> N
     titles = [load_scenario(p).scenario.title for p in bundled_scenarios()]
     assert len(titles) == len(scene.choices) >= 2
     shown = seen(scene)
+    for _ in scene.choices:  # the list pages: every day comes into view on the way down
+        press(app, pygame.K_DOWN)
+        shown += " " + seen(scene)
     for title in titles:
         assert title in shown
     assert "Best score 77 / 100" in shown
@@ -133,8 +136,8 @@ def test_keyboard_choose_and_enter(ctx: AppContext, calls: list[tuple[Any, ...]]
 
 def test_days_are_listed_easiest_first(ctx: AppContext) -> None:
     _, scene = open_title(ctx)
-    assert [c.id for c in scene.choices] == ["short_morning", "standard_day", "team_day",
-                                               "busy_monday"]
+    assert [c.id for c in scene.choices] == ["short_morning", "standard_day",
+                                               "immunization_clinic", "team_day", "busy_monday"]
 
 
 def test_tab_moves_between_controls(ctx: AppContext, calls: list[tuple[Any, ...]]) -> None:

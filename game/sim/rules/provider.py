@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from game.clinical.lab import LAB_TESTS, TUBES
 from game.scenario.types import seconds
 from game.sim.commands import AssistProvider
 from game.sim.notices import Tone, Topic
@@ -201,7 +202,11 @@ def on_exam_done(sim: Simulation, event: ExamDone) -> None:
     p.exam_end = sim.now
     sim.ledger.award(key(p.id, Step.SEEN), sim.now, 3, f"{p.name} was seen by the provider")
     orders = p.spec.orders
-    todo = [*orders.labs]
+    # In words, as the checkout will list them: the venous and fingerstick tests by name,
+    # then what each other concern now owes the patient (a vaccine, a rapid strep, an ECG).
+    todo = [LAB_TESTS[c].name for c in orders.labs
+            if LAB_TESTS[c].tube in TUBES or c == "POC_GLUCOSE"]
+    todo += [o for owed in sim.unfinished_hooks for o in owed(sim, p)]
     if orders.follow_up:
         todo.append(f"follow-up in {orders.follow_up.min_days}-{orders.follow_up.max_days} days")
     if orders.referral:

@@ -16,7 +16,10 @@ if TYPE_CHECKING:
 Selection = tuple[str, str] | None  # ("patient", id) or ("station", station id)
 Offer = tuple[str, "Action"]  # (preferred letter, action)
 # One button per form: the lab form does the fingerstick, the draw and the labels.
-FORM_LABEL = {"lab": "Labs…"}
+# One steady button per form whose offers change with each step (the lab's tubes, the
+# medication's allergy check, VIS, dose...), so the panel does not reshuffle as the work goes.
+FORM_LABEL = {"lab": "Labs…", "medication": "Medication…", "poc": "Point-of-care test…",
+              "ecg": "ECG…"}
 CHECKLIST_AT = ("workstation", "fridge", "supply", "lab")
 PHONE = "phone"  # the phone's selection: ("station", "phone"), drawn at its station
 PHONE_SUBJECTS = ("phone", "inbox")

@@ -9,9 +9,13 @@ from game.clinical.vitals import Reading
 from game.scenario.types import clock
 from game.sim.state import PatientState, Status
 from game.sim.view import starts_at
+from game.sim.view_ecg import ecg_of
+from game.sim.view_meds import DoseStatus, doses_of, short_name
+from game.sim.view_poc import runs_of
 from game.ui.day.floor_geometry import TITLES
 from game.ui.day.needs import need_of, patience_left
 from game.ui.day.phone_lines import phone_lines
+from game.ui.forms.supplies import supply_lines
 from game.ui.kit.fmt import time_left
 
 if TYPE_CHECKING:
@@ -88,18 +92,40 @@ def patient_lines(sim: Simulation, p: PatientState) -> list[Line]:
     if p.history_reviewed:
         out.append(("good", "History reviewed"))
     if p.exam_end is not None:
-        out += _orders(p)
+        out += _orders(sim, p)
     out += _tubes(sim, p)
     return out
 
 
-def _orders(p: PatientState) -> list[Line]:
+# A dose's line by where it stands, in words (never colour alone).
+MED_LINE = {
+    DoseStatus.ORDERED: lambda name, d: ("text", f"To do: {name}"),
+    DoseStatus.PREPARED: lambda name, d: ("text", f"Drawn up, to give: {name}"),
+    DoseStatus.GIVEN: lambda name, d: ("good" if d.documented else "text",
+                                       f"Given: {name}" + ("" if d.documented
+                                                           else " (to document)")),
+    DoseStatus.HELD: lambda name, d: ("warn", f"Held, provider told: {name}"),
+}
+
+
+def _orders(sim: Simulation, p: PatientState) -> list[Line]:
     o = p.spec.orders
     out: list[Line] = [("gap", ""), ("label", "Orders")]
+    # A point-of-care test is done when the simulation says it is recorded (or sent out),
+    # not when blood is drawn.
+    poc_done: dict[str, bool] = {r.code: r.done for r in runs_of(sim, p.id)}
     for code in o.labs:
-        done = (p.poc_done if code == "POC_GLUCOSE" else p.drawn)
+        done = p.poc_done if code == "POC_GLUCOSE" else poc_done.get(code, p.drawn)
         out.append(("good" if done else "text",
                     f"{'Done' if done else 'To do'}: {LAB_TESTS[code].name} ({code})"))
+    if o.ecg is not None:
+        e = ecg_of(sim, p.id)
+        handed = e is not None and e.handed_t is not None
+        out.append(("good" if handed else "text", "Done: 12-lead ECG, handed to the provider"
+                    if handed else f"To do: 12-lead ECG ({o.ecg.reason})"))
+    for d in doses_of(sim, p.id):
+        name = f"{short_name(d.product.code)} {d.ordered_ml:g} mL"
+        out.append(MED_LINE[d.status](name, d))
     if o.follow_up:
         booked = f"booked {p.follow_up[0]:%a %d %b} {p.follow_up[1]}" if p.follow_up else "to book"
         out.append(("good" if p.follow_up else "text", f"Follow-up in {o.follow_up.min_days}-"
@@ -107,7 +133,7 @@ def _orders(p: PatientState) -> list[Line]:
     if o.referral:
         out.append(("good" if p.referral_done else "text",
                      f"Referral to {o.referral}: {'sent' if p.referral_done else 'to send'}"))
-    if not (o.labs or o.follow_up or o.referral):
+    if not (o.labs or o.follow_up or o.referral or o.ecg or o.medications):
         out.append(("muted", "No orders: check the patient out."))
     if p.status == Status.CHECKED_OUT:
         out.append(("good" if p.chart_done else "text",
@@ -140,7 +166,7 @@ def station_lines(sim: Simulation, station: str) -> list[Line]:
                  ("bad", "Dirty: disinfect before the next patient"))
         return [("title", room.name), state, ("good" if room.stocked else "warn",
                               "Stocked" if room.stocked else "Not stocked"),
-                ("text", f"Patient: {who}")]
+                *supply_lines(sim, station), ("text", f"Patient: {who}")]
     if station in ("phone", "inbox"):
         return phone_lines(sim, station)
     out: list[Line] = [("title", TITLES[station])]
@@ -165,6 +191,8 @@ def station_lines(sim: Simulation, station: str) -> list[Line]:
                                                           "available")))
     elif station == "fridge":
         out.append(vaccine_line(sim))
+    if station in ("supply", "lab"):
+        out += supply_lines(sim, station)
     if station in ("workstation", "fridge", "supply"):
         out += task_lines(sim)
     return out

@@ -16,6 +16,8 @@ from game.ui.day.floor_geometry import TITLES, FloorGeometry, along
 from game.ui.day.needs import need_of, patience_left
 from game.ui.day.phone_light import draw_phone
 from game.ui.day.staff_tokens import draw_team
+from game.ui.forms.med_obs import draw_observation
+from game.ui.forms.supplies import draw_store_badge, stock_badge
 from game.ui.kit import status_icons, theme
 from game.ui.kit.fmt import plural
 from game.ui.kit.text_cache import TextCache
@@ -130,6 +132,7 @@ class FloorPlan:
             if st.startswith("room:"):
                 self._room_state(surface, st, r)
         self._lab_state(surface)
+        draw_store_badge(self, surface)
         self.bubbles: list[tuple[tuple[int, int], PatientState]] = []
         self._people(surface, now, selected)
         draw_phone(self, surface)
@@ -197,6 +200,8 @@ class FloorPlan:
                   theme.GOOD if room.stocked else theme.WARN,
                   "Stocked with supplies" if room.stocked else "Not stocked: do the opening "
                   "stocking task")]
+        if room.stocked and (badge := stock_badge(self.sim, room.id)) is not None:
+            items[1] = badge  # a stocked room's shelf running low or out
         for icon, word, col, tip in items:
             status_icons.draw(icon, s, (x + ir, y + size // 2 + 2), ir, col)
             tr = t.blit(s, word, (x + 2 * ir + 4, y), size, col, bold=True)
@@ -315,6 +320,7 @@ class FloorPlan:
         tip = f"{p.name} ({p.status.value.replace('_', ' ')})" + (
             f": next {need.label}" + (f" — {need.note}" if need.note else "") if need else "")
         self._token(s, c, initials(p), fill, theme.INK, tip, ("patient", p.id), selected)
+        draw_observation(self, s, p, c)
         if unscreened(p):
             self.bubbles.append((c, p))
         if need is not None:

@@ -3,33 +3,43 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.clinical.lab import LAB_TESTS
 from game.sim.commands import CheckOut, ProcessReferral
 from game.sim.state import PatientState
-from game.sim.view import needed_tubes, specimens_of
+from game.sim.view import needed_tubes, specimens_of, unfinished_orders
+from game.sim.view_poc import TestRun, runs_of
 from game.ui.forms.kit import PAD, ROW, FormBase, Rows, keys_hint
 from game.ui.kit.fmt import short_date
+
+if TYPE_CHECKING:
+    from game.sim.engine import Simulation
 
 TIP_REFERRAL = "Send the referral the provider ordered (at the workstation)."
 TIP_CHECK_OUT = ("The patient leaves and the room must be cleaned. Finish every order first: "
                  "tubes drawn and labeled, follow-up booked.")
 
 
-def order_lines(p: PatientState, labeled: bool) -> list[str]:
+def order_lines(sim: Simulation, p: PatientState, labeled: bool) -> list[str]:
     """One line per order with its state, in words."""
     orders = p.spec.orders
     lines = []
-    blood = [LAB_TESTS[c].name for c in orders.labs if c != "POC_GLUCOSE"]
-    if blood and needed_tubes(p):
+    # A test is a blood test when the simulation needs a venous tube for it: a point-of-care
+    # test's specimen (capillary, urine, a swab) is no tube.
+    tubes = set(needed_tubes(p))
+    blood = [LAB_TESTS[c].name for c in orders.labs if LAB_TESTS[c].tube in tubes]
+    if blood:
         state = ("drawn and labeled" if p.drawn and labeled else
                  "drawn, NOT labeled yet" if p.drawn else "NOT drawn yet")
         lines.append(f"<b>Blood tests</b> ({', '.join(blood)}): {state}")
     if "POC_GLUCOSE" in orders.labs:
         lines.append("<b>Fingerstick glucose</b>: " + ("reported" if p.poc_done
                                                        else "NOT done yet"))
+    for r in runs_of(sim, p.id):
+        lines.append(f"<b>{html.escape(r.test.short)}</b> (point of care): {poc_state(r)}")
     if orders.follow_up:
         fu = orders.follow_up
         when = (f"booked {short_date(p.follow_up[0])} {p.follow_up[1]}" if p.follow_up
@@ -41,6 +51,19 @@ def order_lines(p: PatientState, labeled: bool) -> list[str]:
     if orders.assist:
         lines.append(f"<b>Procedure</b>: {html.escape(orders.assist)}")
     return lines or ["No orders: the patient can go."]
+
+
+def poc_state(r: TestRun) -> str:
+    """A point-of-care test's state as the checkout shows it."""
+    if r.sent_to_lab:
+        return "sent to the reference lab"
+    if r.done:
+        return "recorded in the chart"
+    if r.read_t is not None:
+        return "read, NOT recorded yet"
+    if r.started_t is not None:
+        return "running, NOT read yet"
+    return "collected, NOT run yet" if r.collected else "NOT collected yet"
 
 
 class CheckoutForm(FormBase):
@@ -80,7 +103,16 @@ class CheckoutForm(FormBase):
             return
         tubes = specimens_of(self.sim, self.p.id)
         labeled = bool(tubes) and all(s.label_of is not None for s in tubes)
-        self.show(self.summary, "<br>".join(order_lines(self.p, labeled)))
+        self.show(self.summary, "<br>".join(order_lines(self.sim, self.p, labeled)))
+        # Beside the button, what the simulation says is still owed (every concern's, the
+        # ECG and medications included), in place of the keyboard hint.
+        owed = unfinished_orders(self.sim, self.p)
+        hint = (f"Still to do: {', '.join(owed)}" if owed
+                else keys_hint("check out", tab=False))
+        if hint != self.hint_text:
+            self.hint_text = hint
+            if not self.message:
+                self.say("")
 
     def referral(self) -> None:
         """Send the referral."""

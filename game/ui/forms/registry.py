@@ -10,9 +10,13 @@ from game.ui.forms.call import CallForm
 from game.ui.forms.check_in import CheckInForm
 from game.ui.forms.checklist import ChecklistForm
 from game.ui.forms.checkout import CheckoutForm
+from game.ui.forms.ecg import EcgForm
 from game.ui.forms.lab import LabForm
+from game.ui.forms.medication import MedicationForm
+from game.ui.forms.poc import PocForm
 from game.ui.forms.ringing import RingingCard
 from game.ui.forms.schedule import ScheduleForm
+from game.ui.forms.supplies import SuppliesForm
 from game.ui.forms.vitals import VitalsForm
 from game.ui.forms.walk_in import WalkInForm
 
@@ -27,4 +31,8 @@ FORMS: Mapping[str, type[Form]] = MappingProxyType({
     "call": CallForm,
     "walk_in": WalkInForm,
     "ringing": RingingCard,
+    "poc": PocForm,
+    "supplies": SuppliesForm,
+    "ecg": EcgForm,
+    "medication": MedicationForm,
 })

@@ -117,9 +117,16 @@ CASES.update({"call": ("call", on_line("resch1")), "call_portal": ("call", porta
 PHONE_CASES = ("call", "call_portal", "walk_in", "ringing")
 
 
+# The clinical concerns' forms, on the shipped day's orders: a rapid strep, an ECG, and a
+# room's supplies.
+CASES.update({"poc": ("poc", seen("p04-brown")), "ecg": ("ecg", seen("p12-pierce")),
+              "medication": ("medication", seen("p11-whitlock")),
+              "supplies": ("supplies", lambda sim: "room:exam1")})
+
+
 def test_registry_has_every_form() -> None:
     assert set(FORMS) == {"check_in", "vitals", "lab", "schedule", "checkout", "checklist",
-                          "call", "walk_in", "ringing"}
+                          "call", "walk_in", "ringing", "poc", "supplies", "ecg", "medication"}
 
 
 @pytest.mark.parametrize("case", list(CASES))

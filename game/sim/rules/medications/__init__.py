@@ -1,7 +1,6 @@
-"""The medications concern (placeholder: its rule is being built)."""
+"""Medications and vaccines: one concern, its rule in `rule.py`, its commands in
+`commands.py`, and what a form or a bot may read in `look.py`."""
 
-from __future__ import annotations
+from game.sim.rules.medications.rule import RULE
 
-from game.sim.rules.base import Rule
-
-RULE = Rule("medications")
+__all__ = ["RULE"]

@@ -1,7 +1,5 @@
-"""The poc concern (placeholder: its rule is being built)."""
+"""Point-of-care tests: one concern, its rule in `rule.py`."""
 
-from __future__ import annotations
+from game.sim.rules.poc.rule import RULE
 
-from game.sim.rules.base import Rule
-
-RULE = Rule("poc")
+__all__ = ["RULE"]
