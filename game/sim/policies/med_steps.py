@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 
 def urgent(m: Menu, _careful: bool) -> Command | None:
     """Anyone who fainted gets first aid before anything else."""
+    # Asked before almost every command: look at the offers only when someone has fainted.
+    if not any(pm.fainted_t is not None and not pm.aided for pm in meds(m.sim).patients.values()):
+        return None
     return m.first(FirstAid)
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from game.clinical.poc import is_abnormal, provider_now, timing
 from game.sim.policies.steps import ConcernSteps
 from game.sim.rules.poc.commands import CollectPoc, ReadPoc, RecordPoc, RunQc, StartPoc
-from game.sim.rules.poc.state import TestRun, kits_for, qc_blocked, runs_of, value_of
+from game.sim.rules.poc.state import TestRun, kits_for, poc, qc_blocked, runs_of, value_of
 
 if TYPE_CHECKING:
     from game.sim.commands import Command
@@ -25,7 +25,9 @@ def opening(m: Menu, careful: bool) -> Command | None:
 
 def urgent(m: Menu, careful: bool) -> Command | None:
     """A careful MA reads a test whose window is open before anything else."""
-    if not careful:
+    # Asked before almost every command: look at the offers only when a test is timing.
+    if not careful or not any(r.started_t is not None and r.read_t is None and not r.done
+                              for r in poc(m.sim).runs.values()):
         return None
     for o in m.get(ReadPoc):
         cmd = o.command
