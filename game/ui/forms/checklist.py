@@ -12,6 +12,7 @@ from game.scenario.types import clock
 from game.sim.commands import CompleteTask, LogFridge
 from game.sim.state import TaskState
 from game.sim.view import FREEZER_RANGE_C, FRIDGE_RANGE_C, CallStatus, closing_starts, phone
+from game.sim.view_supplies import inventory_left, supplies
 from game.ui.forms.kit import PAD, ROW, FormBase, Rows, Tick, keys_hint
 from game.ui.forms.parse import FieldError, number
 from game.ui.kit.fmt import at, plural
@@ -21,6 +22,8 @@ FRIDGE_H = 120
 TIP_FRIDGE = (f"CDC: refrigerator {FRIDGE_RANGE_C[0]:g} to {FRIDGE_RANGE_C[1]:g} \u00b0C "
               f"(36 to 46 \u00b0F, aim for 5 \u00b0C); freezer {FREEZER_RANGE_C[0]:g} to "
               f"{FREEZER_RANGE_C[1]:g} \u00b0C. Type exactly what the thermometer shows.")
+TIP_STOCK = ("Count every room's, the lab's and the supply room's stock, restock each to par "
+             "and order for the supply room (VI.P.4): click to go to the supply room.")
 TIP_PHONE = ("Voicemails, callers on hold and portal messages are answered the same day, "
              "before you clock out: this selects the phone.")
 TIP_OUT = ("Out of range: do not use the vaccines, label them 'do not use', move them to a "
@@ -62,6 +65,12 @@ class ChecklistForm(FormBase):
         if self.phase == "closing" and phone(self.sim).calls:
             self.phone_line = self.button(pygame.Rect(PAD, rows.take(ROW), self.inner, ROW),
                                           "", self.to_phone, "p", TIP_PHONE)
+        # At closing, on a day that tracks supplies, what the inventory still needs (VI.P.4):
+        # it closes the list and selects the supply room, whose form counts and restocks.
+        self.stock_line: UIButton | None = None
+        if self.phase == "closing" and supplies(self.sim).places:
+            self.stock_line = self.button(pygame.Rect(PAD, rows.take(ROW), self.inner, ROW),
+                                          "", self.to_supplies, "i", TIP_STOCK)
         self.page_top = rows.y
         self.page_h = h - PAD - 44 - 6 - rows.y
         self.pages = self._paginate()
@@ -173,6 +182,15 @@ class ChecklistForm(FormBase):
                 self.phone_line.hide()
             self.show(self.phone_line,
                       f"[P] Return {plural(n, 'call or message', 'calls and messages')}")
+        if self.stock_line is not None:
+            left = inventory_left(self.sim)
+            if left and not self.stock_line.visible:
+                self.stock_line.show()
+            elif not left and self.stock_line.visible:
+                self.stock_line.hide()
+            self.show(self.stock_line, f"[I] Inventory: {', '.join(left)}"
+                      if len(left) <= 3 else f"[I] Inventory: {', '.join(left[:3])} and "
+                      f"{len(left) - 3} more")
         for ts, button, text in self.rows:
             state = self._state(ts)
             self.show(button, state or text)
@@ -187,6 +205,11 @@ class ChecklistForm(FormBase):
             self.enable(block.log, not state)
 
     # --- actions ----------------------------------------------------------------------
+    def to_supplies(self) -> None:
+        """Close the list and select the supply room, where the inventory is done."""
+        self.then_select = ("station", "supply")
+        self.close()
+
     def to_phone(self) -> None:
         """Close the list and select the phone, where the calls are returned."""
         self.then_select = ("station", "phone")

@@ -87,3 +87,22 @@ def test_the_form_closes_when_every_task_is_done(ctx: AppContext) -> None:
     d.click(form.rows[0][1])
     assert [type(c).__name__ for c in rec.commands] == ["LogFridge", "CompleteTask"]
     assert all(r.ok for r in rec.results) and form.closed
+
+
+def test_closing_lists_the_inventory_left_and_goes_to_the_supply_room(ctx: AppContext) -> None:
+    from game.sim.view_supplies import inventory_left
+
+    sim = new_sim()  # standard_day tracks supplies: every place is counted at closing
+    form, d, _rec = open_form(ctx, sim, "closing")
+    assert form.stock_line is not None and form.stock_line.visible
+    left = inventory_left(sim)
+    assert form.stock_line.text.startswith("[I] Inventory: " + ", ".join(left[:3]))
+    assert f"and {len(left) - 3} more" in form.stock_line.text
+    d.click(form.stock_line)
+    assert form.closed and form.then_select == ("station", "supply")
+
+
+def test_a_day_without_supplies_has_no_inventory_line(ctx: AppContext) -> None:
+    sim = new_sim("short_morning")
+    form, _d, _rec = open_form(ctx, sim, "closing")
+    assert form.stock_line is None
