@@ -147,7 +147,10 @@ class Bot:
         return phone_steps.callbacks(m, self.style.careful)
 
     def _urgent(self, m: Menu) -> c.Command | None:
-        if self.style.careful:
+        # The rooming offers are looked at only while a crisis waits to be escalated: this
+        # step is tried before almost every command.
+        if self.style.careful and any(p.crisis and p.escalated_t is None
+                                      for p in m.sim.world.patients.values()):
             for a in m.get(c.Escalate):
                 if m.sim.world.patients[a.command.patient].crisis:  # type: ignore[attr-defined]
                     return a.command

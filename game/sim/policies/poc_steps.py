@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 def opening(m: Menu, careful: bool) -> Command | None:
     """A careful MA runs every due QC at opening (a new lot in stock after a failure)."""
-    if not careful:
+    # Asked at every free moment of the opening: the offers only when a kit's QC is due.
+    if not careful or not any(k.qc != "passed" for k in poc(m.sim).kits.values()):
         return None
     return next((o.command for o in m.get(RunQc)), None)
 

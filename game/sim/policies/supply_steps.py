@@ -39,14 +39,19 @@ def anytime(m: Menu, careful: bool) -> Command | None:
     st = supplies(m.sim)
     if not careful or not st.tracked:
         return None
-    for o in m.get(DiscardExpired):
-        if st.expired_lots(_place(o.command)):
-            return o.command
-    for o in m.get(Restock):
-        place = _place(o.command)
-        if place != SUPPLY_ROOM and any(st.level(place, sh.item) != "ok"
-                                        for sh in missing_from_store(st, place)[0]):
-            return o.command
+    # The stock is looked at first and the offers (each asked of the simulation) only for a
+    # place that needs something: this step is tried before almost every command.
+    expired = {place for place in st.places if st.expired_lots(place)}
+    if expired:
+        for o in m.get(DiscardExpired):
+            if _place(o.command) in expired:
+                return o.command
+    low = {place for place in st.places if place != SUPPLY_ROOM
+           and any(st.level(place, sh.item) != "ok" for sh in missing_from_store(st, place)[0])}
+    if low:
+        for o in m.get(Restock):
+            if _place(o.command) in low:
+                return o.command
     return None
 
 
