@@ -194,15 +194,42 @@ def abnormal_pads(pads: Mapping[str, str]) -> list[str]:
     return [p.name for p in MULTISTIX if full[p.name] not in p.normal]
 
 
+# Anemia by hemoglobin, g/dL: below these is low (WHO, "Haemoglobin concentrations for the
+# diagnosis of anaemia and assessment of severity", 2011, table 1; pregnancy, below 11.0, is
+# not modelled). (least age in years, the cut-off, for whom): the last row that applies.
+# Under 6 months WHO gives no cut-off, so nothing is flagged low there: a healthy infant's
+# physiological dip is not anemia.
+WHO_HGB_LOW: tuple[tuple[float, float | None, str], ...] = (
+    (0.0, None, "infants under 6 months (no WHO cut-off)"),
+    (0.5, 11.0, "children 6-59 months"),
+    (5.0, 11.5, "children 5-11 years"),
+    (12.0, 12.0, "children 12-14 years"),
+    (15.0, 12.0, "women 15 years and older (and anyone whose sex is not given)"),
+)
+WHO_HGB_MEN = 13.0  # men 15 years and older
+
+
+def low_limit(test: PocTest, age_years: float | None = None,
+              sex: str | None = None) -> float | None:
+    """Below this a value is low: hemoglobin by age and sex (WHO), any other by its test."""
+    if test.code != "POC_HGB" or age_years is None:
+        return test.low
+    if sex == "male" and age_years >= 15:
+        return WHO_HGB_MEN
+    return next(cut for least, cut, _who in reversed(WHO_HGB_LOW) if age_years >= least)
+
+
 def is_abnormal(test: PocTest, reading: str | None, value: float | None,
-                pads: Mapping[str, str]) -> bool:
-    """Whether the result is flagged abnormal."""
+                pads: Mapping[str, str], age_years: float | None = None,
+                sex: str | None = None) -> bool:
+    """Whether the result is flagged abnormal (for the patient's age and sex, if given)."""
     if test.kind == "qualitative":
         return reading == "positive"
     if test.kind == "dipstick":
         return bool(abnormal_pads(pads))
     assert value is not None
-    return ((test.low is not None and value < test.low)
+    low = low_limit(test, age_years, sex)
+    return ((low is not None and value < low)
             or (test.high is not None and value >= test.high))
 
 

@@ -77,3 +77,25 @@ def test_point_of_care_codes_are_never_venous_tubes() -> None:
         assert LAB_TESTS[code].tube == t.specimen and t.specimen not in TUBES
         assert any(c.right for c in t.collections), code
     assert tubes_for([*POC_TESTS, "CBC"]) == ["lavender"]
+
+
+# WHO, "Haemoglobin concentrations for the diagnosis of anaemia and assessment of severity"
+# (2011), table 1: the cut-off by age and sex, at its boundaries.
+WHO_HGB_ROWS = [
+    (0.3, None, 9.5, False, "WHO: no cut-off under 6 months (a healthy infant's dip)"),
+    (0.5, None, 10.9, True, "WHO: children 6-59 months, below 11.0"),
+    (4.9, None, 11.0, False, "WHO: children 6-59 months, 11.0 is not anemia"),
+    (5.0, None, 11.4, True, "WHO: children 5-11 years, below 11.5"),
+    (8.0, "male", 11.5, False, "WHO: children 5-11 years, 11.5 is not anemia"),
+    (12.0, "female", 11.9, True, "WHO: children 12-14 years, below 12.0"),
+    (14.9, "male", 12.5, False, "WHO: a boy of 14 is judged by 12.0, not the men's 13.0"),
+    (15.0, "male", 12.9, True, "WHO: men 15 years and older, below 13.0"),
+    (15.0, "female", 12.5, False, "WHO: non-pregnant women 15 and older, below 12.0"),
+    (40.0, None, 12.0, False, "sex not given: the women's 12.0, so no healthy woman is flagged"),
+]
+
+
+@pytest.mark.parametrize(("age", "sex", "value", "flag", "source"), WHO_HGB_ROWS)
+def test_hemoglobin_is_judged_by_age_and_sex(age: float, sex: str | None, value: float,
+                                            flag: bool, source: str) -> None:
+    assert is_abnormal(POC_TESTS["POC_HGB"], None, value, {}, age, sex) is flag, source

@@ -48,11 +48,11 @@ def _qc_for(m: Menu, code: str) -> Command | None:
     return None
 
 
-def _record(r: TestRun, careful: bool) -> RecordPoc:
+def _record(r: TestRun, p: PatientState, careful: bool) -> RecordPoc:
     t = r.test
     reading = r.spec.reading or "negative"
     value = round(value_of(r), t.decimals) if t.kind == "quantitative" else None
-    flag = is_abnormal(t, reading, value, r.spec.pads)
+    flag = is_abnormal(t, reading, value, r.spec.pads, p.age_years, p.spec.sex)
     return RecordPoc(patient=r.patient, test=r.code,
                      reading=reading if t.kind == "qualitative" else None, value=value,
                      pads=dict(r.spec.pads) if t.kind == "dipstick" else {},
@@ -91,7 +91,7 @@ def after_exam(m: Menu, p: PatientState, careful: bool) -> Command | None:
                 return ReadPoc(patient=p.id, test=r.code)
             continue
         if r.read_t is not None and m.get(RecordPoc, p.id):
-            return _record(r, careful)
+            return _record(r, p, careful)
     return None
 
 

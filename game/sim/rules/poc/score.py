@@ -54,7 +54,7 @@ def judge(sim: Simulation, run: TestRun, cmd: RecordPoc) -> None:
     t, p = run.test, sim.world.patients[run.patient]
     value = value_of(run) if t.kind == "quantitative" else None
     reading = run.spec.reading or "negative"
-    truth_flag = is_abnormal(t, reading, value, run.spec.pads)
+    truth_flag = is_abnormal(t, reading, value, run.spec.pads, p.age_years, p.spec.sex)
     wrong: list[str] = []
     notes: list[str] = []
     if t.kind == "qualitative" and cmd.reading != reading:
