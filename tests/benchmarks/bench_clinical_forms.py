@@ -7,25 +7,16 @@ against bench_ui's targets; the POC case keeps a started test timing towards its
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks.bench_ui import (  # noqa: E402
-    DT,
-    TARGET_DUMMY_P99_MS,
-    TARGET_XVFB_P99_MS,
-    percentile,
-)
+from tests.benchmarks.form_frames import driver_args, frame_times  # noqa: E402
 
-WARMUP = 30
 # (what is measured, the form, the patient whose exam it waits for, the form's subject)
 CASES = (("point-of-care form, rapid strep started", "poc", "p04-brown", "p04-brown"),
          ("ECG screen", "ecg", "p12-pierce", "p12-pierce"),
@@ -34,17 +25,7 @@ CASES = (("point-of-care form, rapid strep started", "poc", "p04-brown", "p04-br
 
 def main(argv: list[str] | None = None) -> int:
     """Time the frames with each form open and print p50 / p99."""
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--frames", type=int, default=600)
-    ap.add_argument("--display", help="an X display (Xvfb) instead of the dummy driver")
-    args = ap.parse_args(argv)
-    if args.display:
-        os.environ["DISPLAY"] = args.display
-        os.environ.pop("SDL_VIDEODRIVER", None)
-    else:
-        os.environ["SDL_VIDEODRIVER"] = "dummy"
-    os.environ["SDL_AUDIODRIVER"] = "dummy"
-    os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+    args, target = driver_args(__doc__, argv)
     from game.paths import SCENARIOS
     from game.scenario.load import load_scenario
     from game.sim.state import Status
@@ -53,7 +34,6 @@ def main(argv: list[str] | None = None) -> int:
     from game.ui.saves import Saves
     from game.ui.scenes.day import DayScene
 
-    target = TARGET_XVFB_P99_MS if args.display else TARGET_DUMMY_P99_MS
     print(f"clinical forms open, 1280x720, {'Xvfb' if args.display else 'dummy'} driver, "
           f"{args.frames} frames per case (target p99 {target:g} ms)")
     worst = 0.0
@@ -82,13 +62,7 @@ def main(argv: list[str] | None = None) -> int:
                 result = sim.submit(cmd)
                 assert result.ok, result
         scene.open_form(key, subject)
-        times = []
-        for i in range(WARMUP + args.frames):
-            t0 = time.perf_counter()
-            app.frame(DT)
-            if i >= WARMUP:
-                times.append((time.perf_counter() - t0) * 1000)
-        p50, p99 = percentile(times, 50), percentile(times, 99)
+        p50, p99 = frame_times(app, args.frames)
         worst = max(worst, p99)
         print(f"  {label:40s} p50 {p50:5.2f} ms   p99 {p99:5.2f} ms")
     print(f"worst p99 {worst:.2f} ms: {'within' if worst <= target else 'OVER'} the target")
