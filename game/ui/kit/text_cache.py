@@ -20,6 +20,7 @@ class TextCache:
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._lines: dict[tuple[str, int, bool, Colour], pygame.Surface] = {}
         self._wraps: dict[tuple[str, int, bool, int], list[str]] = {}
+        self._fits: dict[tuple[str, int, bool, int], str] = {}
         #: every line drawn since the last clear_drawn(): what the player can read now
         self.drawn: list[str] = []
 
@@ -59,13 +60,16 @@ class TextCache:
         return lines
 
     def fit(self, text: str, size: int, width: int, bold: bool = False) -> str:
-        """The text, shortened with an ellipsis if it is wider than width."""
-        font = self.font(size, bold)
-        if font.size(text)[0] <= width:
-            return text
-        while text and font.size(text + "…")[0] > width:
-            text = text[:-1]
-        return text.rstrip() + "…"
+        """The text, shortened with an ellipsis if it is wider than width (worked out once:
+        a bubble or a queue row asks for the same fit every frame)."""
+        key = (text, size, bold, width)
+        fitted = self._fits.get(key)
+        if fitted is None:
+            if len(self._fits) > self.limit:
+                self._fits.clear()
+            fitted = _fit(self.font(size, bold), text, width)
+            self._fits[key] = fitted
+        return fitted
 
     def blit(self, surface: pygame.Surface, text: str, pos: tuple[int, int], size: int,
              colour: Colour = INK, bold: bool = False, anchor: str = "topleft") -> pygame.Rect:
@@ -94,6 +98,14 @@ class TextCache:
             self.drawn.append(line)
             y += line_h
         return y - rect.top
+
+
+def _fit(font: pygame.font.Font, text: str, width: int) -> str:
+    if font.size(text)[0] <= width:
+        return text
+    while text and font.size(text + "…")[0] > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def _wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
