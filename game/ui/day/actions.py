@@ -168,11 +168,16 @@ def _checklist(sim: Simulation, affs: list[Affordance]) -> list[Offer]:
     tasks = [a for a in affs if a.offer.form == "checklist"]
     if not sim.world.tasks:
         return []
-    best = min((a.can for a in tasks), key=[Can.NOW, Can.WHEN_FREE, Can.NO].index,
-               default=Can.NOW)
+    order = [Can.NOW, Can.WHEN_FREE, Can.NO]
+    best = min(tasks, key=lambda a: order.index(a.can), default=None)
+    # Refused, the button says why as the simulation does (the first task's reason), so
+    # its key never gives a "Not possible" without one.
+    can = best.can if best is not None else Can.NOW
+    why = best.reason if best is not None and can == Can.NO else ""
     return [("t", Action("Checklist…", "Opening and closing tasks: schedule, rooms, fridge "
-                         "log, meter QC, courier.", form="checklist",
-                         subject=checklist_phase(sim), can=best))]
+                         "log, meter QC, courier." + (f" Not now: {why}" if why else ""),
+                         form="checklist", subject=checklist_phase(sim), can=can,
+                         reason=why))]
 
 
 def day_actions(sim: Simulation, actor: str | None = None) -> list[Action]:

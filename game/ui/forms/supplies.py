@@ -31,7 +31,7 @@ ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("discard_expired", "Discard expired", "d", "Check every date and pull expired lots: "
      "stock is used first expiring first, so an expired lot is the next one used."),
 )
-LEVEL_WORDS = {"ok": "at or near par", "low": "LOW", "out": "OUT"}
+LEVEL_WORDS = {"ok": "above half of par", "low": "LOW", "out": "OUT"}
 
 
 def stock(sim: Simulation) -> SupplyState | None:
@@ -156,7 +156,7 @@ class SuppliesForm(FormBase):
         lines = []
         for item, shelf in st.places[self.place].items():
             level = st.level(self.place, item)
-            word = LEVEL_WORDS[level]
+            word = "at par" if shelf.count >= shelf.par else LEVEL_WORDS[level]
             if level != "ok":
                 col = hexcol(BAD if level == "out" else WARN)
                 word = f"<font color='{col}'><b>{word}</b></font>"

@@ -106,3 +106,15 @@ def test_a_day_without_supplies_has_no_inventory_line(ctx: AppContext) -> None:
     sim = new_sim("short_morning")
     form, _d, _rec = open_form(ctx, sim, "closing")
     assert form.stock_line is None
+
+
+def test_a_refused_checklist_button_says_why_as_the_simulation_does() -> None:
+    from game.ui.day.actions import day_actions
+    from tests.ui.forms.helpers import play_until
+
+    sim = new_sim()
+    play_until(sim, lambda s: s.now > 13 * 3600)  # opening done, closing not yet
+    button = next(a for a in day_actions(sim) if a.form == "checklist")
+    refused = sim.can(CompleteTask(task="close-clean-exam1"))[1]
+    assert not button.enabled and button.reason.endswith("starts 30 minutes before closing.")
+    assert "is a closing task" in refused and button.reason in button.tip

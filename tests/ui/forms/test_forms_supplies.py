@@ -51,7 +51,7 @@ def test_restocking_a_low_room_through_the_form(ctx: AppContext) -> None:
     wait_free(sim)
     d.frame()
     text = form.shelves.html_text
-    assert "<b>exam gloves</b>: 4 of par 4" in text and "LOW" not in text
+    assert "<b>exam gloves</b>: 4 of par 4 — at par" in text and "LOW" not in text
     assert not form.buttons["restock"].is_enabled
     assert "Exam 1 is at par: nothing to restock." in form.reasons["restock"].html_text
     assert stock_badge(sim, "exam1") is None
