@@ -51,6 +51,17 @@ def _parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check scenario files or folders")
     val.add_argument("paths", nargs="+")
 
+    lin = sub.add_parser(
+        "lint", help="check that days are winnable and fair (the bots on several seeds)",
+        description="Validate each day, then play it with the reference, naive and idle bots "
+                    "on seeds 1..N and check what validation cannot: the reference bot "
+                    "passes, idle fails, naive does clearly worse, every provider has "
+                    "patients, every follow-up can be booked. Exit 0 when clean, 1 on an "
+                    "error (with --strict, on a warning too).")
+    lin.add_argument("paths", nargs="+", help="scenario files or folders")
+    lin.add_argument("--seeds", type=int, default=5, help="seeds 1..N (default 5)")
+    lin.add_argument("--strict", action="store_true", help="warnings fail too")
+
     sch = sub.add_parser("schema", help="print the JSON Schema of the scenario format "
                                         "(or, with --report, of the end-of-day report)")
     sch.add_argument("--report", action="store_true",
@@ -104,6 +115,8 @@ def _dispatch(args: argparse.Namespace) -> int:
                             args.log)
     if args.cmd == "validate":
         return headless.validate(args.paths)
+    if args.cmd == "lint":
+        return headless.lint(args.paths, args.seeds, args.strict)
     if args.cmd == "schema":
         return headless.schema(args.output, args.report)
     if args.cmd == "import":

@@ -1,4 +1,5 @@
-"""The headless subcommands: run, validate, schema, import, replay. None imports pygame."""
+"""The headless subcommands: run, validate, lint, schema, import, replay. None imports
+pygame."""
 
 from __future__ import annotations
 
@@ -130,8 +131,8 @@ def _write_outputs(report: dict[str, Any], report_path: Path | None, log: Sessio
     return code
 
 
-def validate(paths: list[str]) -> int:
-    """Check files and folders of scenarios; every problem of every file is printed."""
+def _scenario_files(paths: list[str]) -> list[Path]:
+    """The files named, and the scenario files (*.json) of the folders named."""
     files: list[Path] = []
     for name in paths:
         p = Path(name)
@@ -142,6 +143,12 @@ def validate(paths: list[str]) -> int:
             files += found
         else:
             files.append(p)
+    return files
+
+
+def validate(paths: list[str]) -> int:
+    """Check files and folders of scenarios; every problem of every file is printed."""
+    files = _scenario_files(paths)
     if not files:
         return EXIT_INPUT
     bad = 0
@@ -159,6 +166,40 @@ def validate(paths: list[str]) -> int:
     if bad:
         err(f"{bad} of {len(files)} file(s) have problems")
     return EXIT_INPUT if bad else EXIT_OK
+
+
+def lint(paths: list[str], seeds: int, strict: bool) -> int:
+    """Validate each day, then check it is winnable and fair: the bots' table and every
+    finding; exit 1 on an error (or, with strict, a warning)."""
+    from game.lint import Level
+    from game.lint import lint as lint_day
+
+    files = _scenario_files(paths)
+    if not files:
+        return EXIT_INPUT
+    if not 1 <= seeds <= 100:
+        err(f"--seeds must be from 1 to 100 (got {seeds})")
+        return EXIT_USAGE
+    failing = 0
+    for f in files:
+        try:
+            loaded = load_scenario(f)
+        except InputError as exc:
+            failing += 1
+            err(exc.render())
+            continue
+        findings, bots = lint_day(loaded.scenario, seeds)
+        errors = [x for x in findings if x.level == Level.ERROR]
+        say(f"{f}: {loaded.scenario.title}\n{bots}\n")
+        for x in findings:
+            say(x.render(str(f)))
+        if errors or (strict and findings):
+            failing += 1
+        elif not findings:
+            say(f"ok  {f}: winnable and fair on seeds 1-{seeds}")
+    if failing:
+        err(f"{failing} of {len(files)} file(s) did not pass lint")
+    return EXIT_INPUT if failing else EXIT_OK
 
 
 def schema(out: Path | None, report: bool = False) -> int:

@@ -1,0 +1,128 @@
+"""`clinic-day lint`: checks beyond validation that a valid day is winnable and fair, each
+an error or a warning at its JSON path, with the bots' scores per seed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from statistics import mean
+
+from game.scenario.errors import PathPart, json_path
+from game.scenario.models import Scenario
+from game.sim.engine import Simulation
+from game.sim.policies import POLICIES
+from game.sim.rules.checkout import first_slot
+from game.sim.runner import play_policy
+from game.sim.scoring import Score
+
+BOTS = ("reference", "naive", "idle")
+# The naive bot cuts every corner; a day where it comes within this many points of the
+# reference bot, on average, does not tell a careful student from a careless one.
+CLEARLY_LOWER = 10
+
+
+class Level(StrEnum):
+    """How much a finding matters: an error fails the lint, a warning only with --strict."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing lint found, where it is in the file, and why it matters."""
+
+    level: Level
+    path: tuple[PathPart, ...]
+    message: str
+
+    def render(self, file: str) -> str:
+        """`file: path: error: message`, as validate prints a problem."""
+        where = json_path(self.path) or "(the whole day)"
+        return f"{file}: {where}: {self.level}: {self.message}"
+
+
+def scores(scenario: Scenario, seeds: int) -> dict[str, list[Score]]:
+    """Each bot's score on seeds 1..seeds."""
+    out: dict[str, list[Score]] = {}
+    for bot in BOTS:
+        out[bot] = []
+        for seed in range(1, seeds + 1):
+            sim = Simulation(scenario, seed)
+            play_policy(sim, POLICIES[bot]())
+            out[bot].append(sim.score())
+    return out
+
+
+def table(found: dict[str, list[Score]]) -> str:
+    """The bots' totals per seed, one row a bot, with pass or fail."""
+    seeds = len(next(iter(found.values()), []))
+    head = "bot        " + " ".join(f"seed {s:<3}" for s in range(1, seeds + 1))
+    rows = [head]
+    for bot, got in found.items():
+        rows.append(f"{bot:<10} " + " ".join(
+            f"{s.total:>3} {'P' if s.passed else 'F'}   " for s in got).rstrip())
+    return "\n".join(rows)
+
+
+def fairness(found: dict[str, list[Score]]) -> list[Finding]:
+    """The reference bot passes every seed, idle fails every seed, naive does clearly worse."""
+    out: list[Finding] = []
+    failed = [i + 1 for i, s in enumerate(found["reference"]) if not s.passed]
+    if failed:
+        out.append(Finding(Level.ERROR, ("scoring", "pass_mark"),
+                           f"the reference bot, which does every step right, fails on seed(s) "
+                           f"{', '.join(map(str, failed))}: the day is too tight (too many "
+                           "patients for the rooms and providers, labs too close to the last "
+                           "courier, very little patience) or the pass mark too high"))
+    passed = [i + 1 for i, s in enumerate(found["idle"]) if s.passed]
+    if passed:
+        out.append(Finding(Level.ERROR, ("scoring", "pass_mark"),
+                           f"a player who does nothing passes on seed(s) "
+                           f"{', '.join(map(str, passed))}: the day asks too little"))
+    ref, naive = (mean(s.total for s in found[b]) for b in ("reference", "naive"))
+    if naive > ref - CLEARLY_LOWER:
+        out.append(Finding(Level.WARNING, (),
+                           f"the naive bot, which skips the careful steps, averages {naive:.0f} "
+                           f"against the reference bot's {ref:.0f}: the day barely tells "
+                           "careful work from careless"))
+    return out
+
+
+def content(scenario: Scenario) -> list[Finding]:
+    """What the day's own parts make unfair or pointless, whatever the bots score."""
+    out: list[Finding] = []
+    if not scenario.patients:
+        out.append(Finding(Level.ERROR, ("patients",),
+                           "the day has no patients: every player would score the same, "
+                           "whatever they do"))
+    seeing = {p.appointment.provider for p in scenario.patients}
+    for i, prov in enumerate(scenario.providers):
+        if prov.id not in seeing:
+            out.append(Finding(Level.WARNING, ("providers", i),
+                               f"{prov.name} has no patients today"))
+    out += list(_follow_ups(scenario))
+    return out
+
+
+def _follow_ups(scenario: Scenario) -> Iterable[Finding]:
+    """A follow-up whose window has no slot the patient can keep costs every player its
+    points: the calendar, the provider's days and the patient's availability together."""
+    sim = Simulation(scenario, 1)
+    for i, p in enumerate(scenario.patients):
+        fu = p.orders.follow_up
+        if fu is None:
+            continue
+        if first_slot(sim, sim.world.patients[p.id], respect_patient=True) is None:
+            out = ("patients", i, "orders", "follow_up")
+            yield Finding(Level.WARNING, out,
+                          f"no slot in {fu.min_days}-{fu.max_days} days fits both the "
+                          f"calendar and {p.name.first} {p.name.last}'s availability: no "
+                          "player can book this follow-up as ordered")
+
+
+def lint(scenario: Scenario, seeds: int) -> tuple[list[Finding], str]:
+    """Every finding of a valid day, and the bots' table."""
+    found = scores(scenario, seeds)
+    return content(scenario) + fairness(found), table(found)
