@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from statistics import mean
 
+from game.clinical.vitals import abnormal_signs, age_on, crisis_reasons
 from game.scenario.errors import PathPart, json_path
 from game.scenario.models import Scenario
 from game.sim.engine import Simulation
 from game.sim.policies import POLICIES
+from game.sim.rng import Streams
 from game.sim.rules.checkout import first_slot
+from game.sim.rules.vitals_device import device_reading, true_reading
 from game.sim.runner import play_policy
 from game.sim.scoring import Score
 
@@ -122,7 +125,35 @@ def _follow_ups(scenario: Scenario) -> Iterable[Finding]:
                           "player can book this follow-up as ordered")
 
 
+def noise(scenario: Scenario, seeds: int) -> list[Finding]:
+    """A reading the author meant as normal, abnormal or a crisis that the devices' seeded
+    variation moves across a threshold on some seeds: what the student must flag (or
+    escalate) would then depend on the seed, not on the patient."""
+    out: list[Finding] = []
+    for i, p in enumerate(scenario.patients):
+        age = age_on(p.dob, scenario.date)
+        truth = true_reading(p)
+        meant = (abnormal_signs(truth, age, p.sex), bool(crisis_reasons(truth, age)))
+        moved: dict[str, list[int]] = {}
+        for seed in range(1, seeds + 1):
+            shown = device_reading(Streams(seed), p)
+            signs = abnormal_signs(shown, age, p.sex)
+            for sign in sorted(signs ^ meant[0]):
+                moved.setdefault(sign, []).append(seed)
+            if bool(crisis_reasons(shown, age)) != meant[1]:
+                moved.setdefault("crisis", []).append(seed)
+        for sign, on in moved.items():
+            what = ("a crisis" if meant[1] else "no crisis") if sign == "crisis" else \
+                f"{sign} {'abnormal' if sign in meant[0] else 'normal'}"
+            out.append(Finding(Level.WARNING, ("patients", i, "vitals"),
+                               f"the true values make {what}, but the devices' variation "
+                               f"says otherwise on seed(s) {', '.join(map(str, on))}: move the "
+                               "value further from its threshold so every seed teaches the "
+                               "same flag"))
+    return out
+
+
 def lint(scenario: Scenario, seeds: int) -> tuple[list[Finding], str]:
     """Every finding of a valid day, and the bots' table."""
     found = scores(scenario, seeds)
-    return content(scenario) + fairness(found), table(found)
+    return content(scenario) + noise(scenario, seeds) + fairness(found), table(found)

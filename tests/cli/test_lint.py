@@ -121,3 +121,26 @@ def test_a_mutated_day_is_linted_or_refused_without_a_traceback(
     code, out, err = main("lint", str(path), "--seeds", "1")
     assert code in (0, 1), (code, err)
     assert "Traceback" not in out + err
+
+
+def test_a_reading_near_its_threshold_is_found_and_one_far_from_it_is_not() -> None:
+    # Adults: a systolic from 120 is flagged (AHA/ACC 2017 "elevated"); the cuff's seeded
+    # variation (3 mmHg, game/sim/rules/vitals_device.py) moves 119 across it on some seeds.
+    from game.lint import noise
+
+    data = day()
+    data["patients"][0]["vitals"].update(systolic=119, diastolic=74)
+    near = noise(load_scenario_from(data), 10)
+    assert near and near[0].path == ("patients", 0, "vitals")
+    assert near[0].message.startswith("the true values make bp normal, but the devices' "
+                                      "variation says otherwise on seed(s) ")
+    data["patients"][0]["vitals"].update(systolic=110, diastolic=70)
+    assert noise(load_scenario_from(data), 10) == []
+
+
+def test_every_shipped_day_and_template_lints_clean_even_when_strict() -> None:
+    code, out, err = main("lint", str(SCENARIOS), str(SCENARIOS / "templates"), "--seeds", "5",
+                          "--strict")
+    assert code == 0, out + err
+    assert out.count("winnable and fair on seeds 1-5") == len(
+        [*SCENARIOS.glob("*.json"), *(SCENARIOS / "templates").glob("*.json")]) - 2  # schemas
