@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from hypothesis import event
+from hypothesis import strategies as st
 
 from game.scenario.errors import InputError
 from game.scenario.load import load_scenario
@@ -17,6 +18,31 @@ from game.sim.engine import Simulation
 from game.sim.policies import POLICIES
 from game.sim.runner import play_policy
 from tests.cli.test_cli import main
+
+Path_ = tuple[str | int, ...]
+# Text an author's editor can put anywhere: controls, zero-width, accents, CJK, punctuation.
+ODD_TEXT = st.text(alphabet=st.sampled_from(["a", "Z", " ", "\n", "\x00", "\u200b", "é", "中",
+                                             "-", "_", ":", "#", "0", "'"]), max_size=10)
+
+
+def json_values(*samples: Any) -> st.SearchStrategy[Any]:
+    """Any JSON value, small, with these samples (real ids, times, codes) among the leaves
+    so that a changed day gets past the format and reaches the checks behind it."""
+    plain = (st.none() | st.booleans() | st.integers(-10**6, 10**6)
+             | st.floats(allow_nan=False, allow_infinity=False) | ODD_TEXT
+             | st.sampled_from(["", "x" * 300, "1900-01-01", "9999-12-31", *samples]))
+    return st.recursive(plain, lambda inner: st.lists(inner, max_size=3)
+                        | st.dictionaries(ODD_TEXT, inner, max_size=3), max_leaves=6)
+
+
+def paths_in(value: Any, prefix: Path_ = ()) -> list[Path_]:
+    """Every JSON path below `prefix` in a value (the prefix itself too, unless empty)."""
+    out = [prefix] if prefix else []
+    items = value.items() if isinstance(value, dict) else \
+        enumerate(value) if isinstance(value, list) else ()
+    for k, v in items:
+        out += paths_in(v, (*prefix, k))
+    return out
 
 
 def load_scenario_text(text: str) -> Any:

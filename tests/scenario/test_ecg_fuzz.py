@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from tests.cli.test_cli import main
 from tests.fuzz_settings import examples
 from tests.scenario import fuzz_days
+from tests.scenario.fuzz_days import paths_in
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = ROOT / "tests" / "fixtures" / "ecg_day.json"
@@ -26,15 +27,6 @@ VALUES = st.recursive(PLAIN, lambda inner: st.lists(inner, max_size=3)
                       | st.dictionaries(st.sampled_from(["reason", "artifact", "chest_pain",
                                                          "V1", "RA", "extra"]), inner,
                                         max_size=3), max_leaves=6)
-
-
-def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [prefix] if prefix else []
-    items = value.items() if isinstance(value, dict) else \
-        enumerate(value) if isinstance(value, list) else ()
-    for k, v in items:
-        out += _paths(v, (*prefix, k))
-    return out
 
 
 def _change(data: Any, where: tuple[Any, ...], how: str, value: Any, key: str) -> None:
@@ -60,7 +52,7 @@ def test_a_mutant_ecg_order_is_a_problem_or_a_playable_day(data: st.DataObject, 
     orders = [(i, "ecg") for i, p in enumerate(day["patients"]) if "ecg" in p.get("orders", {})]
     i, _ = data.draw(st.sampled_from(orders), label="patient")
     root = ("patients", i, "orders", "ecg")
-    where = data.draw(st.sampled_from([root, *[(*root, *p) for p in _paths(
+    where = data.draw(st.sampled_from([root, *[(*root, *p) for p in paths_in(
         day["patients"][i]["orders"]["ecg"])]]), label="path")
     _change(day, where, how, value, key)
     fuzz_days.problem_or_playable(json.dumps(day),
@@ -98,6 +90,6 @@ def test_a_mutated_ecg_command_never_gives_a_traceback(
     commands = json.loads(json.dumps(ecg_actions))
     mine = [i for i, c in enumerate(commands) if c["command"]["type"] in ECG_TYPES]
     i = data.draw(st.sampled_from(mine), label="command")
-    where = data.draw(st.sampled_from(_paths(commands[i], (i,))), label="path")
+    where = data.draw(st.sampled_from(paths_in(commands[i], (i,))), label="path")
     _change(commands, where, how, value, key)
     fuzz_days.run_or_refused(DAY, commands)

@@ -16,20 +16,21 @@ from hypothesis import strategies as st
 from tests.cli.test_cli import main
 from tests.fuzz_settings import examples
 from tests.scenario import fuzz_days
-from tests.scenario.fuzz_days import load_scenario_text, problem_or_playable
-from tests.scenario.test_phone_fuzz import ODD_TEXT, Path_, _paths_of, changed
+from tests.scenario.fuzz_days import (
+    Path_,
+    json_values,
+    load_scenario_text,
+    paths_in,
+    problem_or_playable,
+)
+from tests.scenario.test_phone_fuzz import changed
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "medications_day.json"
-PLAIN = (st.none() | st.booleans() | st.integers(-10**6, 10**6)
-         | st.floats(allow_nan=False, allow_infinity=False) | ODD_TEXT
-         | st.sampled_from(["", "x" * 300, "2026-12-02", "2026-11-01", "1900-01-01",
-                            "2010-05-10", "FLU_IIV", "MMR", "VAR", "B12", "PPD", "HEPB_PED",
-                            "flu-2627", "tdap-a", "hpv-9", "b12-cab", "fridge", "freezer",
-                            "cabinet", "IM", "SC", "ID", "deltoid", "triceps", "forearm",
-                            "parent", "patient", "allergy", "storage", "recapped",
-                            "gelatin (hives)", "eggs", 0.5, 1.0, 0.1, 0.625, 12.0]))
-VALUES = st.recursive(PLAIN, lambda inner: st.lists(inner, max_size=3)
-                      | st.dictionaries(ODD_TEXT, inner, max_size=3), max_leaves=6)
+VALUES = json_values("2026-12-02", "2026-11-01", "2010-05-10", "FLU_IIV", "MMR", "VAR", "B12",
+                     "PPD", "HEPB_PED", "flu-2627", "tdap-a", "hpv-9", "b12-cab", "fridge",
+                     "freezer", "cabinet", "IM", "SC", "ID", "deltoid", "triceps", "forearm",
+                     "parent", "patient", "allergy", "storage", "recapped", "gelatin (hives)",
+                     "eggs", 0.5, 1.0, 0.1, 0.625, 12.0)
 KEYS = ("code", "lot", "manufacturer", "expires", "multi_dose", "opened", "beyond_use",
         "storage", "vis_edition", "product", "dose_ml", "allergies_told",
         "faints_if_released_early", "extra")
@@ -57,7 +58,7 @@ def paths() -> tuple[Path_, ...]:
         node: Any = data
         for part in root:
             node = node[part]
-        found += [root, *_paths_of(node, root)]
+        found += [root, *paths_in(node, root)]
     return tuple(found)
 
 
@@ -129,7 +130,7 @@ def test_a_mutated_medication_command_never_gives_a_traceback(
     commands = json.loads(json.dumps(med_actions))
     mine = [i for i, c in enumerate(commands) if c["command"]["type"] in MED_TYPES]
     i = data.draw(st.sampled_from(mine), label="command")
-    where = data.draw(st.sampled_from(_paths_of(commands[i]["command"], (i, "command"))),
+    where = data.draw(st.sampled_from(paths_in(commands[i]["command"], (i, "command"))),
                       label="path")
     changed(commands, where, how, value, key)
     fuzz_days.run_or_refused(FIXTURE, commands)

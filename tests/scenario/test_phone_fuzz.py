@@ -14,21 +14,19 @@ from hypothesis import strategies as st
 from tests.cli.test_cli import main
 from tests.fuzz_settings import examples
 from tests.scenario import fuzz_days
-from tests.scenario.fuzz_days import load_scenario_text, problem_or_playable
+from tests.scenario.fuzz_days import (
+    Path_,
+    json_values,
+    load_scenario_text,
+    paths_in,
+    problem_or_playable,
+)
 from tests.sim.phone_day import FIXTURE, fixture
 
-Path_ = tuple[str | int, ...]
-ODD_TEXT = st.text(alphabet=st.sampled_from(["a", "Z", " ", "\n", "\x00", "\u200b", "é", "中",
-                                             "-", "_", ":", "#", "0", "'"]), max_size=10)
-PLAIN = (st.none() | st.booleans() | st.integers(-10**6, 10**6)
-         | st.floats(allow_nan=False, allow_infinity=False) | ODD_TEXT
-         | st.sampled_from(["", "x" * 300, "08:30", "07:29", "12:00", "25:00", "2026-12-02",
-                            "2026-12-03", "1900-01-01", "9999-12-31", "c-ruiz", "c-kid",
-                            "s01-nakamura", "w-walkin", "okafor", "follow_up", "self",
-                            "spouse", "parent", "pharmacy", "portal", "phone", "red_flag",
-                            "refill", "chest_pain", "call_911", "fit_in", "555-0142"]))
-VALUES = st.recursive(PLAIN, lambda inner: st.lists(inner, max_size=3)
-                      | st.dictionaries(ODD_TEXT, inner, max_size=3), max_leaves=6)
+VALUES = json_values("08:30", "07:29", "12:00", "25:00", "2026-12-02", "2026-12-03", "c-ruiz",
+                     "c-kid", "s01-nakamura", "w-walkin", "okafor", "follow_up", "self",
+                     "spouse", "parent", "pharmacy", "portal", "phone", "red_flag", "refill",
+                     "chest_pain", "call_911", "fit_in", "555-0142")
 # Keys an author may add to an object of these parts (real ones, so they get past "unknown
 # key" and reach the checks behind it).
 KEYS = ("dob_given", "release_to", "next_visit", "walk_in", "red_flag", "protocol", "wants",
@@ -59,21 +57,13 @@ def base() -> dict[str, Any]:
 def paths() -> tuple[Path_, ...]:
     """Every JSON path inside the phone, chart and walk-in parts (and the parts themselves)."""
     found: list[Path_] = []
-
-    def walk(node: Any, where: Path_) -> None:
-        found.append(where)
-        items = node.items() if isinstance(node, dict) else \
-            enumerate(node) if isinstance(node, list) else ()
-        for k, v in items:
-            walk(v, (*where, k))
-
     data = base()
     for root in ROOTS:
         where: Path_ = (root,) if isinstance(root, str) else root
         node: Any = data
         for part in where:
             node = node[part]
-        walk(node, where)
+        found += paths_in(node, where)
     return tuple(found)
 
 
@@ -138,15 +128,6 @@ def phone_actions(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, An
     return list(mine)
 
 
-def _paths_of(value: Any, prefix: Path_ = ()) -> list[Path_]:
-    out = [prefix] if prefix else []
-    items = value.items() if isinstance(value, dict) else \
-        enumerate(value) if isinstance(value, list) else ()
-    for k, v in items:
-        out += _paths_of(v, (*prefix, k))
-    return out
-
-
 def run_actions(commands: Any) -> tuple[int, str, str]:
     return fuzz_days.run_actions(FIXTURE, commands)
 
@@ -167,7 +148,7 @@ def test_a_mutated_phone_command_never_gives_a_traceback(
         phone_actions: list[dict[str, Any]], data: st.DataObject, how: str, value: Any,
         key: str) -> None:
     commands = json.loads(json.dumps(phone_actions))
-    where = data.draw(st.sampled_from(_paths_of(commands)), label="path")
+    where = data.draw(st.sampled_from(paths_in(commands)), label="path")
     changed(commands, where, how, value, key)
     fuzz_days.run_or_refused(FIXTURE, commands)
 

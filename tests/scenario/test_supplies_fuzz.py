@@ -11,18 +11,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.fuzz_settings import examples
-from tests.scenario.fuzz_days import problem_or_playable, run_or_refused
-from tests.scenario.test_phone_fuzz import ODD_TEXT, changed
+from tests.scenario.fuzz_days import (
+    Path_,
+    json_values,
+    paths_in,
+    problem_or_playable,
+    run_or_refused,
+)
+from tests.scenario.test_phone_fuzz import changed
 from tests.sim.supplies_helpers import FIXTURE, day
 
-Path_ = tuple[str | int, ...]
-PLAIN = (st.none() | st.booleans() | st.integers(-10**6, 10**6)
-         | st.floats(allow_nan=False, allow_infinity=False) | ODD_TEXT
-         | st.sampled_from(["", "x" * 300, "2026-12-01", "2026-12-02", "2026-12-03",
-                            "1900-01-01", "9999-12-31", "exam1", "exam2", "exam9", "lab",
-                            "supply", "gloves", "tube_lavender", "electrodes", "G-1907"]))
-VALUES = st.recursive(PLAIN, lambda inner: st.lists(inner, max_size=3)
-                      | st.dictionaries(ODD_TEXT, inner, max_size=3), max_leaves=6)
+VALUES = json_values("2026-12-01", "2026-12-02", "2026-12-03", "exam1", "exam2", "exam9",
+                     "lab", "supply", "gloves", "tube_lavender", "electrodes", "G-1907")
 KEYS = ("items", "stock", "item", "count", "par", "lots", "lot", "expires", "id", "name",
         "unit", "exam1", "lab", "supply", "extra")
 
@@ -30,17 +30,7 @@ KEYS = ("items", "stock", "item", "count", "par", "lots", "lot", "expires", "id"
 @cache
 def paths() -> tuple[Path_, ...]:
     """Every JSON path inside the supplies section (and the section itself)."""
-    found: list[Path_] = []
-
-    def walk(node: Any, where: Path_) -> None:
-        found.append(where)
-        items = node.items() if isinstance(node, dict) else \
-            enumerate(node) if isinstance(node, list) else ()
-        for k, v in items:
-            walk(v, (*where, k))
-
-    walk(day()["supplies"], ("supplies",))
-    return tuple(found)
+    return tuple(paths_in(day()["supplies"], ("supplies",)))
 
 
 def test_the_paths_reach_every_part_of_the_section() -> None:

@@ -53,17 +53,14 @@ def order_lines(sim: Simulation, p: PatientState, labeled: bool) -> list[str]:
     return lines or ["No orders: the patient can go."]
 
 
+POC_STAGE = {"sent_to_lab": "sent to the reference lab", "done": "recorded in the chart",
+             "read": "read, NOT recorded yet", "running": "running, NOT read yet",
+             "collected": "collected, NOT run yet", "to_collect": "NOT collected yet"}
+
+
 def poc_state(r: TestRun) -> str:
     """A point-of-care test's state as the checkout shows it."""
-    if r.sent_to_lab:
-        return "sent to the reference lab"
-    if r.done:
-        return "recorded in the chart"
-    if r.read_t is not None:
-        return "read, NOT recorded yet"
-    if r.started_t is not None:
-        return "running, NOT read yet"
-    return "collected, NOT run yet" if r.collected else "NOT collected yet"
+    return POC_STAGE[r.stage]
 
 
 class CheckoutForm(FormBase):

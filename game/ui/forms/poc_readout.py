@@ -10,17 +10,13 @@ from game.sim.view_poc import TestRun, value_of
 TIMING_WORDS = {"early": "too early", "on_time": "READ NOW", "late": "too late"}
 
 
+TAB_STAGE = {"sent_to_lab": "sent to lab", "done": "done", "read": "to record",
+             "running": "running", "collected": "to start", "to_collect": "to collect"}
+
+
 def stage(r: TestRun) -> str:
     """Where a run stands, in two or three words (the tab's caption)."""
-    if r.sent_to_lab:
-        return "sent to lab"
-    if r.done:
-        return "done"
-    if r.read_t is not None:
-        return "to record"
-    if r.started_t is not None:
-        return "running"
-    return "to start" if r.collected else "to collect"
+    return TAB_STAGE[r.stage]
 
 
 def timer_text(r: TestRun, now: int) -> str:

@@ -47,6 +47,20 @@ class TestRun:
         """The test's data."""
         return POC_TESTS[self.code]
 
+    @property
+    def stage(self) -> str:
+        """Where the run stands, furthest first: sent_to_lab, done, read, running,
+        collected or to_collect (the window words each its own way)."""
+        if self.sent_to_lab:
+            return "sent_to_lab"
+        if self.done:
+            return "done"
+        if self.read_t is not None:
+            return "read"
+        if self.started_t is not None:
+            return "running"
+        return "collected" if self.collected else "to_collect"
+
 
 @dataclass
 class PocState:
