@@ -37,7 +37,9 @@ def _parser() -> argparse.ArgumentParser:
                       help="quit after this many frames")
     play.add_argument("--screenshot", type=Path, default=argparse.SUPPRESS,
                       help="save the last frame as a PNG")
-    play.add_argument("--player", help="your name or student ID, stored in the session log")
+    play.add_argument("--player", help="your name, stored in the session log")
+    play.add_argument("--student-id", help="your student ID, stored in the session log for "
+                                           "your instructor's gradebook")
 
     run = sub.add_parser("run", help="play a day headless with a bot or a file of commands")
     run.add_argument("scenario", help="a scenario file or bundled name, e.g. standard_day")

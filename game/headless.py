@@ -292,7 +292,7 @@ def replay(log_path: Path, scenario: str | None, report_path: Path | None) -> in
     verdict = judge(log, sim.digest(), ended, last_t)
     report = build_report(sim, loaded, log.policy, log.player, played_at=log.played_at,
                           source=log.source, verified=verdict.verified,
-                          verified_reason=verdict.reason)
+                          verified_reason=verdict.reason, student_id=log.student_id)
     code = _write_outputs(report, report_path, None, None)
     say(summary(report))
     if not verdict.verified:

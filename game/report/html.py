@@ -110,12 +110,15 @@ def render_html(report: dict[str, Any]) -> str:
         f"<td>{'' if p['wait_minutes'] is None else p['wait_minutes']}</td>"
         f"<td>{readings.get(p['id'], '')}</td><td>{_specimens(p)}</td></tr>"
         for p in report["patients"])
+    who = e(report.get('player') or report.get('policy') or 'unknown')
+    if report.get("student_id"):
+        who += f" (student ID {e(report['student_id'])})"
     verdict = ("<span class=pass>passed</span>" if sc["passed"]
                else "<span class=fail>not passed</span>")
     return f"""<!doctype html><html lang=en><meta charset=utf-8>
 <title>{e(report['scenario']['title'])}: report</title><style>{STYLE}</style>
 <h1>{e(report['scenario']['title'])}</h1>
-<p>Player: {e(report.get('player') or report.get('policy') or 'unknown')}, seed {report['seed']},
+<p>Player: {who}, seed {report['seed']},
 played {e(report.get('played_at') or 'on an unknown date')}. {_verification(report)}</p>
 <p>
 Score <b>{sc['total']}/100</b>, grade {sc['grade']}, {verdict} (pass mark {sc['pass_mark']}).</p>

@@ -49,7 +49,8 @@ def vitals_of(p: PatientState) -> dict[str, Any]:
 def build_report(sim: Simulation, loaded: LoadedScenario, policy: str | None,
                  player: str | None = None, *, played_at: str | None = None,
                  source: str | None = None, verified: bool | None = None,
-                 verified_reason: str | None = None) -> dict[str, Any]:
+                 verified_reason: str | None = None,
+                 student_id: str | None = None) -> dict[str, Any]:
     """The report as plain data, checked against game.report.schema.Report (see the README).
 
     `verified` is None after a plain run, and True or False after a replay checked the log.
@@ -75,6 +76,7 @@ def build_report(sim: Simulation, loaded: LoadedScenario, policy: str | None,
         "seed": sim.seed,
         "policy": policy,
         "player": player,
+        "student_id": student_id,
         "source": source,
         "played_at": played_at,
         "rules_version": RULES_VERSION,

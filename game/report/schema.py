@@ -18,7 +18,7 @@ from game.clinical.vitals import Reading
 # 3: the team (staff with their activities); each ledger row's actor.
 # 4: the day's calls and portal messages; walk-ins sent elsewhere.
 # 5: game_version, the version of the game that computed the report.
-REPORT_FORMAT = 5
+REPORT_FORMAT = 6
 
 
 class _Closed(BaseModel):
@@ -151,7 +151,7 @@ class CallInfo(_Closed):
 
 
 class Report(_Closed):
-    """The end-of-day report, format 5."""
+    """The end-of-day report, format 6 (format 5 with the student ID)."""
 
     format_version: int = REPORT_FORMAT
     game_version: str = Field(description="The version of the game that computed the report "
@@ -160,6 +160,8 @@ class Report(_Closed):
     seed: int
     policy: str | None
     player: str | None
+    student_id: str | None = Field(None, description="The student ID given at play, from "
+                                   "the session log; null when none was given.")
     source: str | None = Field(description="Where the commands came from: window, bot or "
                                "actions; null when not known.")
     played_at: str | None = Field(description="Wall-clock date and time the day was played "

@@ -89,6 +89,8 @@ class SessionLog(BaseModel):
     source: Source
     policy: str | None = Field(None, max_length=40, description="The bot's name, if a bot.")
     player: str | None = Field(None, max_length=80)
+    student_id: str | None = Field(None, max_length=40, description="The student ID the "
+                                   "player gave, for the gradebook.")
     played_at: str | None = Field(None, max_length=40, description="Wall-clock date and time "
                                   "of play, ISO 8601 with the time zone.")
     commands: list[TimedCommand] = Field(default_factory=list, max_length=100_000)
@@ -107,6 +109,10 @@ class SessionLog(BaseModel):
 def log_digest(log: SessionLog, state_digest: str) -> str:
     """SHA-256 over every field of the log but the digest itself, and the final state."""
     fields = log.model_dump(mode="json", exclude={"final_digest"})
+    # A log made before the student ID existed has none; leaving an absent one out keeps
+    # its digest what it was, while a given one is bound like every other field.
+    if fields.get("student_id") is None:
+        fields.pop("student_id", None)
     blob = json.dumps({"log": fields, "final_state": state_digest}, sort_keys=True,
                       separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(blob.encode("ascii")).hexdigest()
@@ -123,7 +129,9 @@ class ActionsFile(BaseModel):
 def save_log(log: SessionLog, path: Path, durable: bool = True) -> None:
     """Write a session log atomically, as compact JSON (it is rewritten after every command
     while a day is played, so it must be quick to write)."""
-    write_text_atomic(path, log.model_dump_json() + "\n", durable)
+    # No student ID is written as none at all, as in the logs made before the field existed.
+    unset = {"student_id"} if log.student_id is None else set()
+    write_text_atomic(path, log.model_dump_json(exclude=unset) + "\n", durable)
 
 
 def _validate(path: Path, model: type[BaseModel], data: Any, text: str) -> Any:

@@ -236,6 +236,8 @@ def play_from_args(args: argparse.Namespace) -> int:
         return 1
     if getattr(args, "player", None):
         ctx.player = args.player[:80]
+    if getattr(args, "student_id", None):
+        ctx.student_id = args.student_id[:40]
     if getattr(args, "speed", None) in (1.0, 2.0, 4.0):
         ctx.settings.speed = args.speed
     if loaded is not None:

@@ -49,6 +49,7 @@ class AppContext:
     stack: SceneStack = field(default_factory=SceneStack)
     running: bool = True
     player: str = ""
+    student_id: str = ""
     # What a form remembers for the day between openings (UI state, never a rule).
     form_memory: dict[str, Any] = field(default_factory=dict)
 

@@ -19,6 +19,7 @@ from game.user_days import default_root
 
 SPEEDS = (1.0, 2.0, 4.0)
 MAX_PLAYER = 80
+MAX_STUDENT_ID = 40
 MAX_FILE_BYTES = 1024 * 1024  # settings and scores are tiny; anything bigger is not ours
 
 
@@ -43,6 +44,7 @@ class Settings:
     muted: bool = False
     fullscreen: bool = False
     player: str = ""
+    student_id: str = ""
     # Under pressure the clock keeps running while a form is open, as on a real shift.
     clock_in_forms: bool = False
     # A ringing phone opens a card that stops the clock, so a call can be answered live.
@@ -64,6 +66,10 @@ class Settings:
             player = printable(player).strip()[:MAX_PLAYER]
             # A name the window cannot draw (only marks or spaces) is no name.
             out.player = "" if text_problem(player) else player
+        sid = data.get("student_id")
+        if isinstance(sid, str):
+            sid = printable(sid).strip()[:MAX_STUDENT_ID]
+            out.student_id = "" if text_problem(sid) else sid
         return out
 
 

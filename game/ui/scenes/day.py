@@ -54,7 +54,8 @@ class DayScene(Scene):
         self.loaded, self.seed, self.autoplay = loaded, seed, autoplay
         self.sim = Simulation(loaded.scenario, seed)
         self.log = ctx.saves.open_session(new_log(loaded, seed, autoplay, ctx.player or None,
-                                                  source="window"))
+                                                  source="window",
+                                                  student_id=ctx.student_id or None))
         self.autoplay_bot = Autoplay(POLICIES[autoplay]()) if autoplay else None
         self.clock = SimClock(ctx.settings.speed)
         self.text = TextCache()
@@ -367,7 +368,7 @@ class DayScene(Scene):
         self.close_form()
         self.log.finish(sim.digest())
         self.report = build_report(sim, self.loaded, self.autoplay or "player",
-                                   ctx.player or None)
+                                   ctx.player or None, student_id=ctx.student_id or None)
         # A bot's day is not the player's: only the player's own days set a best score.
         new_best = self.autoplay is None and ctx.saves.record_score(
             self.loaded.scenario.id, self.report["score"]["total"])
