@@ -64,6 +64,26 @@ def _parser() -> argparse.ArgumentParser:
     lin.add_argument("--seeds", type=int, default=5, help="seeds 1..N (default 5)")
     lin.add_argument("--strict", action="store_true", help="warnings fail too")
 
+    gra = sub.add_parser(
+        "grade", help="replay and verify a class's session logs into a gradebook",
+        description="Replay every session log in the files and folders given (folders are "
+                    "searched with their subfolders), verify each, and write a CSV gradebook "
+                    "and an HTML class report. Exit 0 when the gradebook was written, "
+                    "whatever the rows say; 1 when a path does not exist or nothing could "
+                    "be written.")
+    gra.add_argument("paths", nargs="+", type=Path, help="session logs or folders of them")
+    gra.add_argument("--csv", type=Path, help="write the gradebook as CSV (UTF-8)")
+    gra.add_argument("--html", type=Path, help="write the class report as HTML; each "
+                                               "student's own report goes beside it")
+    gra.add_argument("--jobs", type=int, default=None,
+                     help="processes to use (default: the machine's cores)")
+    gra.add_argument("--scenarios", type=Path, action="append", default=[], metavar="DIR",
+                     help="another folder of days to look logs' days up in (repeatable)")
+    gra.add_argument("--expect-scenario", metavar="ID",
+                     help="flag the logs that did not play this day (its id)")
+    gra.add_argument("--expect-seed", type=int, metavar="N",
+                     help="flag the logs that did not play this seed")
+
     sch = sub.add_parser("schema", help="print the JSON Schema of the scenario format "
                                         "(or, with --report, of the end-of-day report)")
     sch.add_argument("--report", action="store_true",
@@ -119,6 +139,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         return headless.validate(args.paths)
     if args.cmd == "lint":
         return headless.lint(args.paths, args.seeds, args.strict)
+    if args.cmd == "grade":
+        from game.grade.checks import Expect
+        from game.grade.command import grade
+        from game.grade.pool import default_jobs
+
+        jobs = default_jobs() if args.jobs is None else args.jobs
+        return grade(args.paths, args.csv, args.html, jobs, args.scenarios,
+                     Expect(args.expect_scenario, args.expect_seed))
     if args.cmd == "schema":
         return headless.schema(args.output, args.report)
     if args.cmd == "import":

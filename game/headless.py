@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from game.paths import SCENARIOS, bundled_scenarios, load_named_scenario, resolve_scenario
+from game.replaying import replay_log
 from game.report.model import build_report
 from game.report.schema import report_schema
 from game.report.text import summary
@@ -29,7 +30,7 @@ from game.sim.log import (
 from game.sim.policies import POLICIES
 from game.sim.results import Rejected, Result
 from game.sim.runner import play_commands, play_policy
-from game.sim.verify import judge, unknown_references
+from game.sim.verify import unknown_references
 from game.user_days import ImportRefused, days_dir, import_day, same_id
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_DIGEST = 0, 1, 2, 3
@@ -284,15 +285,8 @@ def replay(log_path: Path, scenario: str | None, report_path: Path | None) -> in
     except InputError as exc:
         err(exc.render())
         return EXIT_INPUT
-    sim = Simulation(loaded.scenario, log.seed)
-    play_commands(sim, log.commands, to_end=False)
-    ended = sim.finished
-    sim.advance(sim.end_time)
-    last_t = log.commands[-1].t if log.commands else None
-    verdict = judge(log, sim.digest(), ended, last_t)
-    report = build_report(sim, loaded, log.policy, log.player, played_at=log.played_at,
-                          source=log.source, verified=verdict.verified,
-                          verified_reason=verdict.reason, student_id=log.student_id)
+    done = replay_log(log, loaded)
+    report, verdict = done.report, done.verdict
     code = _write_outputs(report, report_path, None, None)
     say(summary(report))
     if not verdict.verified:

@@ -69,7 +69,7 @@ def table(found: dict[str, list[Score]]) -> str:
     return "\n".join(rows)
 
 
-def fairness(found: dict[str, list[Score]]) -> list[Finding]:
+def fairness(found: dict[str, list[Score]], pass_mark: int | None = None) -> list[Finding]:
     """The reference bot passes every seed, idle fails every seed, naive does clearly worse."""
     out: list[Finding] = []
     failed = [i + 1 for i, s in enumerate(found["reference"]) if not s.passed]
@@ -79,6 +79,11 @@ def fairness(found: dict[str, list[Score]]) -> list[Finding]:
                            f"{', '.join(map(str, failed))}: the day is too tight (too many "
                            "patients for the rooms and providers, labs too close to the last "
                            "courier, very little patience) or the pass mark too high"))
+    best = max((s.total for s in found["reference"]), default=0)
+    if pass_mark is not None and best < pass_mark:
+        out.append(Finding(Level.ERROR, ("scoring", "pass_mark"),
+                           f"the pass mark {pass_mark} is above the best score the reference "
+                           f"bot reaches ({best}): no student can be expected to pass"))
     passed = [i + 1 for i, s in enumerate(found["idle"]) if s.passed]
     if passed:
         out.append(Finding(Level.ERROR, ("scoring", "pass_mark"),
@@ -106,7 +111,26 @@ def content(scenario: Scenario) -> list[Finding]:
             out.append(Finding(Level.WARNING, ("providers", i),
                                f"{prov.name} has no patients today"))
     out += list(_follow_ups(scenario))
+    out += list(_poc_without_qc(scenario))
     return out
+
+
+def _poc_without_qc(scenario: Scenario) -> Iterable[Finding]:
+    """A kit whose QC fails all day with no other lot to open: its tests can never be
+    reported, so every player sends those specimens out, whatever the author meant."""
+    if scenario.poc is None:
+        return
+    for i, kit in enumerate(scenario.poc.kits):
+        if kit.qc_today != "fail" or kit.spare_lot is not None:
+            continue
+        ordered = [f"{p.name.first} {p.name.last}" for p in scenario.patients
+                   if set(p.orders.labs) & set(kit.tests)]
+        if ordered:
+            yield Finding(Level.WARNING, ("poc", "kits", i, "qc_today"),
+                          f"QC on kit '{kit.id}' fails all day and there is no spare lot: "
+                          f"no one can report {', '.join(kit.tests)} for "
+                          f"{', '.join(ordered)}; give it a spare_lot, or make the day "
+                          "about sending the specimen to the lab on purpose")
 
 
 def _follow_ups(scenario: Scenario) -> Iterable[Finding]:
@@ -131,6 +155,8 @@ def noise(scenario: Scenario, seeds: int) -> list[Finding]:
     escalate) would then depend on the seed, not on the patient."""
     out: list[Finding] = []
     for i, p in enumerate(scenario.patients):
+        if p.vitals.exact:
+            continue  # pinned: the devices show the truth on every seed
         age = age_on(p.dob, scenario.date)
         truth = true_reading(p)
         meant = (abnormal_signs(truth, age, p.sex), bool(crisis_reasons(truth, age)))
@@ -149,11 +175,12 @@ def noise(scenario: Scenario, seeds: int) -> list[Finding]:
                                f"the true values make {what}, but the devices' variation "
                                f"says otherwise on seed(s) {', '.join(map(str, on))}: move the "
                                "value further from its threshold so every seed teaches the "
-                               "same flag"))
+                               "same flag, or pin it with \"exact\": true"))
     return out
 
 
 def lint(scenario: Scenario, seeds: int) -> tuple[list[Finding], str]:
     """Every finding of a valid day, and the bots' table."""
     found = scores(scenario, seeds)
-    return content(scenario) + noise(scenario, seeds) + fairness(found), table(found)
+    return (content(scenario) + noise(scenario, seeds)
+            + fairness(found, scenario.scoring.pass_mark), table(found))

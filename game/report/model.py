@@ -50,10 +50,12 @@ def build_report(sim: Simulation, loaded: LoadedScenario, policy: str | None,
                  player: str | None = None, *, played_at: str | None = None,
                  source: str | None = None, verified: bool | None = None,
                  verified_reason: str | None = None,
-                 student_id: str | None = None) -> dict[str, Any]:
+                 student_id: str | None = None,
+                 state_digest: str | None = None) -> dict[str, Any]:
     """The report as plain data, checked against game.report.schema.Report (see the README).
 
     `verified` is None after a plain run, and True or False after a replay checked the log.
+    `state_digest` is the final state's digest when the caller has it already.
     """
     score = sim.score()
     s = loaded.scenario
@@ -101,7 +103,7 @@ def build_report(sim: Simulation, loaded: LoadedScenario, policy: str | None,
                    "activities": _activities(m)} for m in sim.world.staff.values()],
         "calls": call_report(sim),
         "ended_at": clock(sim.now),
-        "digest": sim.digest(),
+        "digest": state_digest or sim.digest(),
     })
 
 

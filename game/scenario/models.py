@@ -184,6 +184,9 @@ class Vitals(Strict):
     spo2: int = Field(ge=50, le=100, description="percent")
     weight_lb: float = Field(ge=1, le=800, description="pounds")
     height_in: float | None = Field(None, ge=10, le=100, description="inches, if measured")
+    exact: bool = Field(False, description="The devices show these values exactly, on every "
+                        "seed, without their usual variation: pins a reading that must sit "
+                        "close to a threshold (clinic-day lint says when one needs it).")
 
     @model_validator(mode="after")
     def _possible(self) -> Vitals:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -92,7 +92,9 @@ class Entry:
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for the report and the digest."""
-        return asdict(self)
+        # Every field is a plain value, so a copy of the fields is what asdict() would give,
+        # without its recursive walk (the digest and every report call this per entry).
+        return dict(vars(self))
 
 
 @dataclass(frozen=True)

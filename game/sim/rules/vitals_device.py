@@ -37,8 +37,11 @@ def true_reading(spec: Patient) -> Reading:
 
 def device_reading(streams: Streams, spec: Patient) -> Reading:
     """What the devices display for this patient today (the same reading every time asked)."""
-    rng = streams.stream("vitals", spec.id)
     v = spec.vitals
+    if v.exact:
+        # The author pinned the reading: what the devices show is the truth, every seed.
+        return true_reading(spec)
+    rng = streams.stream("vitals", spec.id)
 
     def jitter(name: str, value: float) -> float:
         return value + rng.gauss(0.0, SPREAD[name])

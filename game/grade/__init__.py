@@ -1,0 +1,1 @@
+"""`clinic-day grade`: replay a class's session logs, verify each, and write a gradebook."""
