@@ -105,23 +105,31 @@ def _heat_map(rows: list[Row]) -> str:
             f"</th><th>Class</th>{head}</tr>{''.join(body)}</table>")
 
 
+def _mistake(m: Mistake) -> str:
+    plural = "s" if m.students != 1 else ""
+    times = f"{m.times} time{'s' if m.times != 1 else ''}"
+    comp = f" {escape(m.competency)} {escape(title(m.competency) or '')}." if m.competency \
+        else ""
+    return (f"<li><b>{m.students} student{plural}</b> ({times}):{comp} {escape(m.note)}"
+            f"<br><span class=reading>e.g. {escape(m.example)}</span></li>")
+
+
 def _mistakes(rows: list[Row]) -> str:
     found = common_mistakes(rows)
     if not found:
         return "<p>No step was missed or done wrong.</p>"
-    items = "".join(
-        f"<li><b>{m.students} student{'s' if m.students != 1 else ''}</b> ({m.times} time"
-        f"{'s' if m.times != 1 else ''}){' - ' + escape(m.competency) if m.competency else ''}"
-        f" {escape(title(m.competency) or '')}: {escape(m.note)}"
-        f"<br><span class=reading>e.g. {escape(m.example)}</span></li>" for m in found)
-    return f"<ol>{items}</ol>"
+    return f"<ol>{''.join(_mistake(m) for m in found)}</ol>"
 
 
 def _warnings(rows: list[Row]) -> str:
     items = [f"<li><b>{escape(r.who)}</b> ({escape(r.file.name)}): {escape(w)}</li>"
-             for r in rows for w in ([f"not graded: {r.problem}"] if r.problem else [])
-             + r.warnings]
-    return f"<ul class=warn>{''.join(items)}</ul>" if items else "<p>None.</p>"
+             for r in rows if r.problem is None for w in r.warnings]
+    skipped = [f"<li><b>{escape(r.file.name)}</b>: {escape(r.problem)}</li>"
+               for r in rows if r.problem is not None]
+    out = f"<ul class=warn>{''.join(items)}</ul>" if items else "<p>None.</p>"
+    if skipped:
+        out += f"<h3>Files not graded</h3><ul class=warn>{''.join(skipped)}</ul>"
+    return out
 
 
 def class_report(rows: list[Row], links: dict[int, str], meta: dict[str, Any]) -> str:
