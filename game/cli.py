@@ -84,6 +84,26 @@ def _parser() -> argparse.ArgumentParser:
     gra.add_argument("--expect-seed", type=int, metavar="N",
                      help="flag the logs that did not play this seed")
 
+    new = sub.add_parser(
+        "new", help="write a new day to edit, from shipped fictional lists",
+        description="Write a valid day of fictional patients, with the traps the difficulty "
+                    "asks for: introductory an allergy; standard also a same-name pair and an "
+                    "inactive insurance; challenging also a crisis reading, an unauthorized "
+                    "caller and a red-flag walk-in. The same options give the same file. "
+                    "Exit 0 written, 1 the file cannot be written (or exists: --force), 2 a "
+                    "number out of range or too much for the team.")
+    new.add_argument("file", type=Path, help="the scenario file to write (.json)")
+    new.add_argument("--patients", type=int, default=12, help="scheduled patients (default 12)")
+    new.add_argument("--providers", type=int, default=2, help="providers (default 2)")
+    new.add_argument("--mas", type=int, default=1, help="medical assistants (default 1)")
+    new.add_argument("--difficulty", choices=("introductory", "standard", "challenging"),
+                     default="standard", help="which traps it sets (default standard)")
+    new.add_argument("--seed", type=int, default=1, help="which day of that size (default 1)")
+    new.add_argument("--calls", type=int, default=0, help="phone calls and portal messages, "
+                                                          "with their charts (default 0)")
+    new.add_argument("--walk-ins", type=int, default=0, help="walk-ins (default 0)")
+    new.add_argument("--force", action="store_true", help="replace the file if it exists")
+
     sch = sub.add_parser("schema", help="print the JSON Schema of the scenario format "
                                         "(or, with --report, of the end-of-day report)")
     sch.add_argument("--report", action="store_true",
@@ -147,6 +167,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         jobs = default_jobs() if args.jobs is None else args.jobs
         return grade(args.paths, args.csv, args.html, jobs, args.scenarios,
                      Expect(args.expect_scenario, args.expect_seed))
+    if args.cmd == "new":
+        from game.newday.command import Request, new_day
+
+        return new_day(Request(args.file, args.patients, args.providers, args.mas,
+                               args.difficulty, args.seed, args.calls, args.walk_ins,
+                               args.force))
     if args.cmd == "schema":
         return headless.schema(args.output, args.report)
     if args.cmd == "import":

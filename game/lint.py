@@ -10,7 +10,9 @@ from statistics import mean
 
 from game.clinical.vitals import abnormal_signs, age_on, crisis_reasons
 from game.scenario.errors import PathPart, json_path
+from game.scenario.events import RoomOutOfService
 from game.scenario.models import Scenario
+from game.scenario.types import clock, seconds
 from game.sim.engine import Simulation
 from game.sim.policies import POLICIES
 from game.sim.rng import Streams
@@ -112,7 +114,46 @@ def content(scenario: Scenario) -> list[Finding]:
                                f"{prov.name} has no patients today"))
     out += list(_follow_ups(scenario))
     out += list(_poc_without_qc(scenario))
+    out += list(_rooms_never_usable(scenario))
     return out
+
+
+def _rooms_never_usable(scenario: Scenario) -> Iterable[Finding]:
+    """A room out of service the whole day is a room no player can use: the author meant
+    fewer rooms, or forgot the event's `until`."""
+    opens, closes = seconds(scenario.clinic.opens), seconds(scenario.clinic.closes)
+    for room in scenario.clinic.rooms:
+        spans = sorted((seconds(e.at), seconds(e.until) if e.until else closes, i)
+                       for i, e in enumerate(scenario.events)
+                       if isinstance(e, RoomOutOfService) and e.room == room.id)
+        reach, first = opens, None
+        for start, end, i in spans:
+            if start > reach:
+                break
+            first = i if first is None else first
+            reach = max(reach, end)
+        if first is not None and reach >= closes:
+            yield Finding(Level.WARNING, ("events", first),
+                          f"{room.name} is out of service from the opening to the closing: "
+                          "no patient can be roomed there all day; remove the room, or give "
+                          "the event a later `at` or an `until`")
+    yield from _all_rooms_closed(scenario, closes)
+
+
+def _all_rooms_closed(scenario: Scenario, closes: int) -> Iterable[Finding]:
+    """Every exam room out of service at once: nobody can be roomed or seen meanwhile, and
+    the patient in each has nowhere to be moved to."""
+    spans = [(seconds(e.at), seconds(e.until) if e.until else closes, e.room, i)
+             for i, e in enumerate(scenario.events) if isinstance(e, RoomOutOfService)]
+    rooms = {r.id for r in scenario.clinic.rooms}
+    for start, _, _, i in sorted(spans):
+        closed = {room for s, end, room, _ in spans if s <= start < end}
+        if rooms and closed >= rooms:
+            yield Finding(Level.WARNING, ("events", i),
+                          f"from {clock(start)} every exam room is out of service: nobody "
+                          "can be roomed or seen, and no patient can be moved out; keep "
+                          "one room in service")
+            return
 
 
 def _poc_without_qc(scenario: Scenario) -> Iterable[Finding]:

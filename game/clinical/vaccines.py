@@ -39,6 +39,10 @@ GAUGES: dict[str, tuple[int, ...]] = {"IM": (25, 24, 23, 22), "SC": (25, 24, 23)
                                       "ID": (27, 26)}
 GAUGE_CHOICES: tuple[int, ...] = (21, 22, 23, 25, 27)  # what the cart offers to choose from
 OBSERVE_MINUTES = 15  # ACIP General Best Practice Guidelines: 15 minutes after a vaccine
+# CDC Vaccine Storage and Handling Toolkit (2024): a refrigerator keeps vaccines at 2-8 C
+# (aim 5 C), a freezer at -50 to -15 C; any reading outside is a temperature excursion.
+STORAGE_RANGE_C: dict[str, tuple[float, float]] = {"fridge": (2.0, 8.0),
+                                                   "freezer": (-50.0, -15.0)}
 ADULT_YEARS = 19  # CDC needle table: "adolescents 11-18 years", "adults 19 years and older"
 MINOR_YEARS = 18  # the VIS goes to the parent or legal representative of a minor
 

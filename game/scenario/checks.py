@@ -13,11 +13,13 @@ from pydantic import BaseModel, ValidationError
 
 from game.clinical.lab import LAB_TESTS
 from game.scenario.checks_ecg import ecg_checks
+from game.scenario.checks_events import event_checks, salvage_events
 from game.scenario.checks_meds import med_checks
 from game.scenario.checks_phone import phone_checks, walk_in_checks
 from game.scenario.checks_poc import poc_checks
 from game.scenario.checks_supplies import supply_checks
 from game.scenario.errors import PathPart, Problem
+from game.scenario.events import ScriptedEvent
 from game.scenario.meds import MedicationSetup
 from game.scenario.models import (
     Calendar,
@@ -62,6 +64,7 @@ class Parts:
     medications: MedicationSetup | None = None
     poc: PocSetup | None = None
     supplies: SupplySetup | None = None
+    events: list[tuple[int, ScriptedEvent]] = field(default_factory=list)
 
 
 def parts_of(s: Scenario) -> Parts:
@@ -69,7 +72,8 @@ def parts_of(s: Scenario) -> Parts:
     return Parts(s.date, s.clinic, list(s.providers), list(s.visit_types),
                  list(enumerate(s.patients)), list(enumerate(s.opening_tasks)),
                  list(enumerate(s.closing_tasks)), s.courier, s.calendar,
-                 list(enumerate(s.charts)), s.phone, True, s.medications, s.poc, s.supplies)
+                 list(enumerate(s.charts)), s.phone, True, s.medications, s.poc, s.supplies,
+                 list(enumerate(s.events)))
 
 
 def _one(model: type[M], value: Any) -> M | None:
@@ -116,7 +120,8 @@ def salvage(data: dict[str, Any]) -> Parts:
                  _each(Chart, data.get("charts")), _one(PhoneSetup, data.get("phone") or {}),
                  complete, _one(MedicationSetup, data.get("medications") or {}),
                  _one(PocSetup, data.get("poc") or {}),
-                 _one(SupplySetup, data["supplies"]) if data.get("supplies") else None)
+                 _one(SupplySetup, data["supplies"]) if data.get("supplies") else None,
+                 salvage_events(data.get("events")))
 
 
 def _duplicates(
@@ -192,7 +197,7 @@ def cross_check(s: Scenario | Parts) -> list[Problem]:
                 out.append(Problem(("calendar", "booked", i, "provider"),
                                    unknown("provider", b.provider, provider_ids)))
     return (out + phone_checks(s) + walk_in_checks(s) + med_checks(s) + poc_checks(s)
-            + ecg_checks(s) + supply_checks(s))
+            + ecg_checks(s) + supply_checks(s) + event_checks(s))
 
 
 def _staff(clinic: Clinic) -> list[Problem]:

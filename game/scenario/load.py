@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from game.scenario.checks import cross_check, salvage
 from game.scenario.errors import InputError, PathPart, Problem
 from game.scenario.models import Scenario
 from game.scenario.reader import MAX_BYTES, read_json_file, with_lines
+from game.scenario.refs import closest
 
 __all__ = ["MAX_BYTES", "LoadedScenario", "load_scenario", "problems_from", "read_json_file",
            "with_lines"]
@@ -68,8 +70,8 @@ def _file_path(loc: tuple[PathPart, ...], data: Any) -> tuple[PathPart, ...]:
         if isinstance(part, str) and ("[" in part or part in {"tagged-union", "function-after"}):
             continue
         if isinstance(part, str) and isinstance(node, dict) and part not in node \
-                and node.get("type") == part:
-            continue  # the union's tag: the object itself is the member
+                and part in (node.get("type"), node.get("kind")):
+            continue  # the union's tag (a command's type, an event's kind): the object itself
         out.append(part)
         if isinstance(node, dict):
             node = node.get(part)
@@ -86,13 +88,44 @@ def _message(err: ErrorDetails) -> str:
         return "unknown key: not part of the format (check the spelling)"
     if kind == "missing":
         return "missing: this field is required"
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        # A list of several kinds of entry (the scripted events), told apart by one key.
+        ctx = err.get("ctx") or {}
+        tag = str(ctx.get("discriminator", "")).strip("'\"")
+        if kind == "union_tag_not_found":
+            return f"missing: '{tag}' is required here (it says which kind of entry this is)"
+        kinds = re.findall(r"'([^']*)'", str(ctx.get("expected_tags", "")))
+        value = got.get(tag) if isinstance(got, dict) else None
+        if not isinstance(value, str):  # a number, a list: not a name at all
+            return f"{tag} must be text, one of {', '.join(kinds)} (found {_kind(value)})"
+        guess = closest(value, kinds)
+        shown = json.dumps(value[:40], ensure_ascii=False)[1:-1]
+        return (f"unknown {tag} '{shown}': use one of {', '.join(kinds)}"
+                + (f"; did you mean '{guess}'?" if guess else ""))
+    if kind == "too_long" and isinstance(got, list):
+        # pydantic says "list should have at most 50 items after validation, not 52".
+        most = (err.get("ctx") or {}).get("max_length")
+        return f"too many entries: at most {most} are allowed (found {len(got)})"
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
     msg = f"{msg[0].lower()}{msg[1:]}"
     if kind == "value_error" and not _is_simple(got):
         return msg  # a check across several fields: the message says what was found
     shown = json.dumps(got)[:60] if _is_simple(got) else _kind(got)
-    return f"{msg} (found {shown})"
+    return f"{msg} (found {shown}){_guess(err)}"
+
+
+def _guess(err: ErrorDetails) -> str:
+    """"; did you mean 'on_time'?" for text that is not one of a field's choices but is near
+    one (another case, a space for an underscore, a typo); "" otherwise."""
+    got = err.get("input")
+    if err["type"] not in ("literal_error", "enum") or not isinstance(got, str):
+        return ""
+    # pydantic lists the choices as Python literals: "'early', 'on_time' or 'late'".
+    expected = str((err.get("ctx") or {}).get("expected", ""))
+    choices = re.findall(r"'((?:[^'\\]|\\.)*)'", expected)
+    guess = closest(got, choices)
+    return f"; did you mean '{guess}'?" if guess else ""
 
 
 def _is_simple(value: Any) -> bool:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from game.clinical.lab import LAB_TESTS
 from game.scenario.ecg import EcgOrder
+from game.scenario.events import EVENT_LIMIT, ScriptedEvent
 from game.scenario.meds import MedicationNotes, MedicationOrder, MedicationSetup
 from game.scenario.people import (
     Availability,
@@ -21,6 +22,7 @@ from game.scenario.people import (
 )
 from game.scenario.phone import PhoneSetup
 from game.scenario.poc import PocSetup
+from game.scenario.refs import known_lab_code
 from game.scenario.settings import Durations, Jitter, Scoring
 from game.scenario.supplies import SupplySetup
 from game.scenario.types import (
@@ -45,6 +47,8 @@ TestCode = Annotated[
         + ", ".join(f"{c} ({t.name})" for c, t in LAB_TESTS.items()),
         json_schema_extra={"enum": list(LAB_TESTS)},
     ),
+    # Before the pattern, so "PT/INR" or "cbc" is told the codes and the one it meant.
+    BeforeValidator(known_lab_code),
 ]
 
 
@@ -365,3 +369,8 @@ class Scenario(Strict):
     supplies: SupplySetup | None = Field(
         None, description="Stock and par levels per room and in the supply room. Without "
                           "it, supplies never run out.")
+    events: list[ScriptedEvent] = Field(
+        default_factory=list, max_length=EVENT_LIMIT,
+        description="Scripted mid-day events, a day that goes wrong: the provider runs late, "
+                    "the vaccine fridge alarms, the courier's time changes, a room goes out "
+                    "of service.")

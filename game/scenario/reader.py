@@ -11,9 +11,6 @@ import json
 import re
 import stat
 from collections.abc import Iterator
-from json.scanner import (  # type: ignore[attr-defined, import-not-found, unused-ignore]
-    py_make_scanner,  # in every CPython; missing from the type stubs, or all of the module
-)
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +26,7 @@ MAX_DEPTH = 64
 MAX_DIGITS = 100
 BOM = "\ufeff"
 _SHOWN = 6  # levels of a too-deep path shown in the message
+_DUPLICATES_SHOWN = 10  # keys written twice, each reported with its object's path
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
 _BRACKET = re.compile(r"[\[\]{}]")
@@ -96,7 +94,7 @@ def parse_json(path: Path | str, text: str) -> Any:
         raise InputError(path, [Problem((), f"not valid JSON: {exc.msg} at column {exc.colno}",
                                         exc.lineno)]) from None
     except _DuplicateKey as exc:
-        raise InputError(path, [Problem((), str(exc), _duplicate_line(text, exc.key))]) from None
+        raise InputError(path, duplicate_keys(text) or [Problem((), str(exc))]) from None
     except RecursionError:  # cannot happen below MAX_DEPTH; kept so it never becomes a crash
         raise InputError(path, [Problem((), "nested too deeply to read")]) from None
     found = list(_unreadable(data, ()))
@@ -197,32 +195,40 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def _duplicate_line(text: str, key: str) -> int | None:
-    """The line of the second occurrence of a key inside one object (only on this error)."""
-    found: list[int] = []
-    # Any: parse_object and scan_once are attributes of the decoder at run time that the type
-    # stubs do not declare.
-    decoder: Any = json.JSONDecoder(object_pairs_hook=lambda pairs: pairs, parse_int=_whole)
-    plain_object = decoder.parse_object
-
-    def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
-        start = s_and_end[1]
-        pairs, end = plain_object(s_and_end, *args)
-        keys = [k for k, _ in pairs]
-        if not found and keys.count(key) > 1:
-            pattern = re.compile(re.escape(json.dumps(key)) + r"\s*:")
-            hits = [m.start() for m in pattern.finditer(text, start, end)]
-            if len(hits) > 1:
-                found.append(text.count("\n", 0, hits[1]) + 1)
-        return pairs, end
-
-    decoder.parse_object = parse_object
-    decoder.scan_once = py_make_scanner(decoder)  # the C scanner ignores parse_object
-    try:
-        decoder.decode(text)
-    except (ValueError, RecursionError):
-        return None
-    return found[0] if found else None
+def duplicate_keys(text: str) -> list[Problem]:
+    """Every key written twice in one object: the object's JSON path, and the line of the key's
+    second appearance (json.loads would silently keep the last; the hook above refuses it)."""
+    out: list[Problem] = []
+    # One frame per open list or object: [is_object, current key or index, keys seen].
+    stack: list[tuple[bool, list[PathPart | None], set[str]]] = []
+    last, last_at = '""', 0
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if tok[0] == '"':
+            last, last_at = tok, m.start()
+        elif tok in "[{":
+            stack.append((tok == "{", [None if tok == "{" else 0], set()))
+        elif tok in "]}":
+            if stack:
+                stack.pop()
+        elif stack and tok == "," and not stack[-1][0]:
+            index = stack[-1][1][0]
+            stack[-1][1][0] = index + 1 if isinstance(index, int) else 0
+        elif stack and tok == ":" and stack[-1][0]:
+            try:
+                key = str(json.loads(last))
+            except ValueError:
+                key = last[1:-1]
+            _, current, seen = stack[-1]
+            if key in seen and len(out) < _DUPLICATES_SHOWN:
+                where = tuple(k for _, (k,), _ in stack[:-1] if k is not None)
+                shown = json.dumps(key[:40], ensure_ascii=False)[1:-1]
+                what = "this object" if where else "the top-level object"
+                out.append(Problem(where, f"the key '{shown}' appears twice in {what}: "
+                                          "keep one", text.count("\n", 0, last_at) + 1))
+            seen.add(key)
+            current[0] = key
+    return out
 
 
 def with_lines(problems: list[Problem], text: str) -> list[Problem]:

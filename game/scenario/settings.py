@@ -80,6 +80,14 @@ class Durations(Strict):
     restock: Secs = Field(180, description="Restocking one place to par from the supply room.")
     discard_expired: Secs = Field(60, description="Checking one place's dates and pulling "
                                                   "expired stock off its shelves.")
+    tell_waiting_patients: Secs = Field(60, description="Telling the waiting room that the "
+                                                        "provider runs late.")
+    quarantine_vaccines: Secs = Field(240, description="Labeling an alarmed unit's vaccines "
+                                                       "'do not use' and moving them to a "
+                                                       "working unit.")
+    report_fridge_alarm: Secs = Field(180, description="Recording a temperature excursion and "
+                                                       "telling the vaccine coordinator.")
+    move_patient: Secs = Field(60, description="Moving a patient to another exam room.")
 
 
 Minutes = Annotated[int, Field(ge=-120, le=240)]

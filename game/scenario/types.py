@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 
 class Strict(BaseModel):
@@ -15,10 +16,59 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _check_clock(value: str) -> str:
-    hours, minutes = int(value[:2]), int(value[3:])
+_CLOCK = re.compile(r"[0-9]{2}:[0-9]{2}", re.ASCII)
+# What people write for a time that is not HH:MM: "8:00", "8.30", "8h30", "0800", "8am",
+# "8:30 p.m.", "08:00:00". Only these shapes get a suggested fix; anything else gets the
+# format and an example.
+_LOOSE = re.compile(r"\s*([0-9]{1,2})(?:[:.h]([0-9]{2}))?(?::([0-9]{2}))?\s*"
+                    r"(?:([ap])\.?\s*m\.?)?\s*", re.ASCII | re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"\s*([0-9]{2})([0-9]{2})\s*", re.ASCII)
+CLOCK_EXAMPLE = "08:30 or 15:00"
+
+
+def clock_fix(value: str) -> str | None:
+    """The HH:MM time a loosely written time means ("8:00" is "08:00", "2pm" is "14:00"),
+    or None when it means no time of day (25:00) or cannot be read as one."""
+    four = _FOUR_DIGITS.fullmatch(value)
+    m = _LOOSE.fullmatch(value)
+    if four:
+        hours, minutes = int(four[1]), int(four[2])
+    elif m:
+        hours, minutes = int(m[1]), int(m[2] or 0)
+        if m[4]:  # a 12-hour clock: 12 am is midnight, 12 pm is noon
+            if not 1 <= hours <= 12:
+                return None
+            hours = hours % 12 + (12 if m[4].lower() == "p" else 0)
+    else:
+        return None
     if hours > 23 or minutes > 59:
-        raise ValueError(f"'{value}' is not a time of day: use HH:MM from 00:00 to 23:59")
+        return None
+    fixed = f"{hours:02d}:{minutes:02d}"
+    return fixed if fixed != value else None
+
+
+def clock_problem(value: str) -> str | None:
+    """Why a text is not an HH:MM time of day, with the fix when there is one, or None."""
+    if _CLOCK.fullmatch(value) and int(value[:2]) <= 23 and int(value[3:]) <= 59:
+        return None
+    # Quoted only when it prints as it is; the "(found ...)" the loader adds shows it escaped.
+    shown = f"'{value}'" if value.isprintable() and len(value) <= 20 else "this text"
+    message = f"{shown} is not a time of day: use HH:MM from 00:00 to 23:59"
+    fix = clock_fix(value)
+    if fix is not None:
+        return f"{message}, two digits each on a 24-hour clock: write '{fix}'"
+    if not _CLOCK.fullmatch(value):
+        return f"{message}, two digits each on a 24-hour clock, for example {CLOCK_EXAMPLE}"
+    return message  # the shape is right, the hour or the minute is not (25:00, 12:61)
+
+
+def _check_clock(value: object) -> object:
+    # Before the pattern: "8:00" and "25:00" get the same message, with the fix for "8:00".
+    # A value that is not text is left to the type check, which names its type.
+    if isinstance(value, str):
+        problem = clock_problem(value)
+        if problem:
+            raise ValueError(problem)
     return value
 
 
@@ -29,7 +79,7 @@ ClockTime = Annotated[
         description="A time of day on a 24-hour clock, HH:MM (for example 08:30 or 15:00).",
         examples=["08:30"],
     ),
-    AfterValidator(_check_clock),
+    BeforeValidator(_check_clock),
 ]
 
 Ident = Annotated[

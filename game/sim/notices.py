@@ -31,6 +31,7 @@ class Topic(StrEnum):
     POC = "poc"
     ECG = "ecg"
     SUPPLIES = "supplies"
+    DISRUPTION = "disruption"  # a scripted event: the provider late, a fridge alarm...
 
 
 @dataclass(frozen=True)

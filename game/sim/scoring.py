@@ -55,6 +55,13 @@ class Step(StrEnum):
     ECG_HANDOFF = "ecg_handoff"  # the tracing handed to the provider
     INVENTORY = "inventory"  # stock counted and restocked to par (subject: a stock place)
     ECG_ALERT = "ecg_alert"  # a patient with chest pain at the ECG: the provider got at once
+    # Scripted events (subject: "late:<provider>", "alarm:<unit>", "courier:<HH:MM>",
+    # "room:<room>"): what the MA does when the day goes wrong.
+    DELAY_TOLD = "delay_told"  # the waiting patients told that the provider runs late
+    QUARANTINE = "quarantine"  # an alarmed unit's vaccines labeled "do not use", kept cold
+    EXCURSION = "excursion"  # the temperature excursion recorded, the coordinator told
+    COURIER_MOVED = "courier_moved"  # the specimens ready for a moved pickup went with it
+    ROOM_MOVE = "room_move"  # the patient in a room gone out of service moved out of it
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,14 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from game.newday import generate  # noqa: E402
+from game.newday.day import dumps  # noqa: E402
 from game.scenario.load import LoadedScenario, load_scenario  # noqa: E402
 from game.scenario.models import Scenario  # noqa: E402
 from game.scenario.types import clock  # noqa: E402
@@ -29,7 +32,6 @@ from game.sim.engine import Simulation  # noqa: E402
 from game.sim.policies import POLICIES  # noqa: E402
 from game.sim.runner import play_policy  # noqa: E402
 from game.sim.state import StaffState, Status  # noqa: E402
-from tests.benchmarks.generate import generate_day, write_day  # noqa: E402
 
 STANDARD_DAY = ROOT / "scenarios" / "standard_day.json"
 SEED = 0
@@ -59,6 +61,11 @@ class Figure:
         verdict = "OK" if self.ok else "OVER TARGET"
         return (f"{self.label}: median {self.median_s:.4f} s over {len(self.runs)} runs "
                 f"({spread}); target <= {self.target_s} s: {verdict}")
+
+
+def write_day(data: dict[str, Any], path: Path) -> None:
+    """Write a generated day (game.newday) as `clinic-day new` writes it."""
+    path.write_text(dumps(data), encoding="utf-8")
 
 
 def measure(fn: Callable[[], object], runs: int) -> list[float]:
@@ -181,7 +188,7 @@ def capacity(providers: int, sizes: range) -> int | None:
     """The largest generated day (of these sizes) the reference bot still passes."""
     best = None
     for n in sizes:
-        data = generate_day(n, providers, SEED)
+        data = generate(n, providers, 1, "challenging", SEED)
         sim = play_day(Scenario.model_validate_json(json.dumps(data), strict=True))
         if sim.score().passed:
             best = n
@@ -191,7 +198,7 @@ def capacity(providers: int, sizes: range) -> int | None:
 def bench_generated_day(tmp: Path) -> tuple[Figure, Simulation]:
     """(b) a generated 200-patient, 3-provider day with the reference bot."""
     path = tmp / "gen_200p_3prov.json"
-    write_day(generate_day(200, 3, SEED), path)
+    write_day(generate(200, 3, 1, "challenging", SEED), path)
     loaded = load_scenario(path)
     play_day(loaded.scenario)
     runs = measure(lambda: play_day(loaded.scenario), 3)
@@ -224,7 +231,7 @@ def bench_large_practice(tmp: Path) -> tuple[Figure, Simulation, Path]:
     """(d) a large practice: 200 patients, 10 providers, 10 MAs, with the reference bot."""
     patients, providers, mas = LARGE_PRACTICE
     path = tmp / f"gen_{patients}p_{providers}prov_{mas}ma.json"
-    write_day(generate_day(patients, providers, SEED, mas=mas), path)
+    write_day(generate(patients, providers, mas, "challenging", SEED), path)
     loaded = load_scenario(path)
     play_day(loaded.scenario)
     runs = measure(lambda: play_day(loaded.scenario), 3)
@@ -256,7 +263,7 @@ def report_large_practice(fig: Figure, sim: Simulation) -> None:
 def bench_validation(tmp: Path) -> Figure:
     """(c) validating a generated 1,000-patient scenario file."""
     path = tmp / "gen_1000p_3prov.json"
-    write_day(generate_day(1000, 3, SEED), path)
+    write_day(generate(1000, 3, 1, "challenging", SEED), path)
     load_scenario(path)
     runs = measure(lambda: load_scenario(path), 5)
     size = path.stat().st_size
@@ -271,7 +278,7 @@ def bench_scaling(tmp: Path) -> None:
     print("\nScaling (one run each; the format allows up to 2,000 patients, 10 providers):")
     for patients, providers in ((200, 3), (500, 5), (1000, 3), (1000, 10), (2000, 10)):
         path = tmp / f"scale_{patients}p_{providers}prov.json"
-        write_day(generate_day(patients, providers, SEED), path)
+        write_day(generate(patients, providers, 1, "challenging", SEED), path)
         (load_s,) = measure(lambda p=path: load_scenario(p), 1)
         loaded = load_scenario(path)
         (sim_s,) = measure(lambda s=loaded.scenario: play_day(s), 1)

@@ -14,12 +14,18 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from game.newday import generate  # noqa: E402
 from game.scenario.load import load_scenario  # noqa: E402
 from game.scenario.models import Scenario  # noqa: E402
 from game.sim.engine import Simulation  # noqa: E402
 from game.sim.rules.phone.calls import phone  # noqa: E402
-from tests.benchmarks.bench_headless import STANDARD_DAY, Figure, measure, play_day  # noqa: E402
-from tests.benchmarks.generate import generate_day, write_day  # noqa: E402
+from tests.benchmarks.bench_headless import (  # noqa: E402
+    STANDARD_DAY,
+    Figure,
+    measure,
+    play_day,
+    write_day,
+)
 
 TARGET_PHONE_DAY = 1.0  # seconds: the 100-call, 20-walk-in day
 TARGET_STANDARD = 0.05  # seconds: the standard day, as bench_headless has it
@@ -71,8 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         for calls, walk_ins, target in ((args.calls, args.walk_ins, TARGET_PHONE_DAY),
                                         (0, 0, TARGET_PHONE_DAY)):
             path = Path(folder) / f"phone_{calls}_{walk_ins}.json"
-            write_day(generate_day(args.patients, args.providers, SEED, args.mas,
-                                   calls=calls, walk_ins=walk_ins), path)
+            write_day(generate(args.patients, args.providers, args.mas, "challenging", SEED,
+                               calls=calls, walk_ins=walk_ins), path)
             label = f"generated {size}, {calls} calls, {walk_ins} walk-ins"
             fig, sim = timed(label, load_scenario(path).scenario, args.runs, target)
             print(fig.line())

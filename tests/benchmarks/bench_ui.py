@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks.generate import generate_day, write_day  # noqa: E402
+from game.newday import generate  # noqa: E402
+from tests.benchmarks.bench_headless import write_day  # noqa: E402
 
 STANDARD_DAY = ROOT / "scenarios" / "standard_day.json"
 GENERATED = (120, 3)  # patients, providers of the extra generated day
@@ -499,7 +500,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench_ui_") as name:
         tmp = Path(name)
         gen_path = tmp / f"gen_{GENERATED[0]}p_{GENERATED[1]}prov.json"
-        write_day(generate_day(*GENERATED, seed=0), gen_path)
+        write_day(generate(*GENERATED, 1, "challenging", 0), gen_path)
         scenarios = [("standard_day", STANDARD_DAY),
                      ("generated day", gen_path)]
         dummy_env = child_env(tmp / "home", None)

@@ -240,7 +240,7 @@ def test_missing_scenario(tmp_path: Path) -> None:
     assert out == ""
     assert "no_such_day" in err
     # what to type instead
-    assert "bundled: busy_monday, immunization_clinic, short_morning, standard_day" in err
+    assert "(bundled: busy_monday, immunization_clinic, pediatrics_day, phone_day" in err
     assert any(w in err.lower() for w in ("no such file", "not found", "unknown scenario"))
 
 

@@ -49,3 +49,35 @@ def test_a_pinned_reading_is_shown_exactly_on_every_seed_and_lint_accepts_it(
     spec = loaded.scenario.patients[0]
     assert all(device_reading(Streams(seed), spec) == true_reading(spec)
                for seed in range(1, 11))
+
+
+def test_a_room_out_of_service_all_day_is_found(tmp_path: Path) -> None:
+    data = day()
+    room, opens = data["clinic"]["rooms"][0], data["clinic"]["opens"]
+    data["events"] = [{"kind": "room_out_of_service", "at": opens, "room": room["id"],
+                       "reason": "the exam table's lift is broken"}]
+    found = [f for f in content(load_scenario(write(tmp_path, data)).scenario)
+             if f.path[:1] == ("events",)]
+    assert [(f.level, f.path) for f in found] == [(Level.WARNING, ("events", 0))]
+    assert found[0].message.startswith(f"{room['name']} is out of service from the opening "
+                                       "to the closing")
+    # Back in service at 10:00: usable for part of the day, so nothing to say.
+    data["events"][0]["until"] = "10:00"
+    assert not [f for f in content(load_scenario(write(tmp_path, data)).scenario)
+                if f.path[:1] == ("events",)]
+
+
+def test_every_room_out_of_service_at_once_is_found(tmp_path: Path) -> None:
+    data = day()
+    rooms = [r["id"] for r in data["clinic"]["rooms"]]
+    data["events"] = [{"kind": "room_out_of_service", "at": f"1{k}:00", "room": room,
+                       "until": "14:00", "reason": "a power cut in that wing"}
+                      for k, room in enumerate(rooms)]
+    found = [f for f in content(load_scenario(write(tmp_path, data)).scenario)
+             if f.path[:1] == ("events",)]
+    last = len(rooms) - 1
+    assert [(f.level, f.path) for f in found] == [(Level.WARNING, ("events", last))]
+    assert found[0].message.startswith(f"from 1{last}:00 every exam room is out of service")
+    data["events"][0]["until"] = f"1{last}:00"  # the first is back as the last one closes
+    assert not [f for f in content(load_scenario(write(tmp_path, data)).scenario)
+                if f.path[:1] == ("events",)]

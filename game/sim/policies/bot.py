@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 from game.clinical.lab import CLOT_MINUTES, LAB_TESTS, TUBES
 from game.clinical.vitals import abnormal_signs
 from game.sim import commands as c
-from game.sim.policies import ecg_steps, med_steps, phone_steps, poc_steps, supply_steps
+from game.sim.policies import (
+    disruption_steps,
+    ecg_steps,
+    med_steps,
+    phone_steps,
+    poc_steps,
+    supply_steps,
+)
 from game.sim.policies.base import by_status
 from game.sim.rules.base import Can, Offer
 from game.sim.rules.checklist import closing_starts, in_range
@@ -24,7 +31,9 @@ if TYPE_CHECKING:
 
 S = Status
 # The concerns whose bot steps live with their own module, in the order they are asked.
-CONCERNS = (med_steps.STEPS, poc_steps.STEPS, ecg_steps.STEPS, supply_steps.STEPS)
+# The scripted events come last among the urgent steps: a faint or a chest pain first.
+CONCERNS = (med_steps.STEPS, poc_steps.STEPS, ecg_steps.STEPS, supply_steps.STEPS,
+            disruption_steps.STEPS)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from game.sim.rules import (
     checklist,
     checkout,
+    disruptions,
     door,
     ecg,
     end_early,
@@ -45,6 +46,7 @@ RULES: tuple[Rule, ...] = (
     phone.RULE,
     walk_ins.RULE,
     supplies.RULE,
+    *disruptions.RULES,
     staff.RULE,
     end_early.RULE,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from game.clinical.vaccines import STORAGE_RANGE_C
 from game.scenario.models import Task
 from game.sim.commands import CompleteTask, LogFridge
 from game.sim.results import Accepted
@@ -16,8 +17,8 @@ if TYPE_CHECKING:
     from game.sim.engine import Simulation
 
 # CDC Vaccine Storage and Handling Toolkit: refrigerator 2-8 C, freezer -50 to -15 C.
-FRIDGE_RANGE_C = (2.0, 8.0)
-FREEZER_RANGE_C = (-50.0, -15.0)
+FRIDGE_RANGE_C = STORAGE_RANGE_C["fridge"]
+FREEZER_RANGE_C = STORAGE_RANGE_C["freezer"]
 LOG_TOLERANCE_C = 0.5
 CLOSING_WINDOW = 30 * 60  # closing tasks start 30 minutes before closing
 # What front-desk staff may do from the checklists: the office's tasks, nothing clinical.

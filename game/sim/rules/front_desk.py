@@ -69,7 +69,11 @@ def expect(sim: Simulation) -> None:
         exp(Step.IDENTITY, "safety", 3, "XII.P.1", f"{name}'s identity was never verified",
             "Verify two identifiers (full name and date of birth, or an assigned ID) before "
             "anything else (The Joint Commission NPSG.01.01.01). A room number is never one.")
-        exp(Step.INSURANCE, "administrative", 2, "VIII.P.2",
+        # A patient with a new card needs it read and entered before eligibility means
+        # anything: that step is interpreting the card (VIII.P.1); otherwise verifying
+        # eligibility (VIII.P.2). The points and what earns them are the same.
+        card = "VIII.P.1" if spec.insurance.status == "new_card" else "VIII.P.2"
+        exp(Step.INSURANCE, "administrative", 2, card,
             f"{name}'s insurance was never verified",
             "Verify eligibility for the date of service at every visit; an inactive plan or a "
             "new card caught at the desk avoids a denied claim and a surprise bill.")

@@ -49,9 +49,11 @@ def courier_state(sim: Simulation) -> CourierState:
 
 @dataclass(frozen=True)
 class Courier(Event):
-    """The courier comes for the box: `index` is the pickup's place in the day's list."""
+    """The courier comes for the box: `index` is the pickup's place in the day's list, `due`
+    the time it was scheduled for (a pickup moved since then leaves this one stale)."""
 
     index: int
+    due: int
 
 
 @dataclass(frozen=True)
@@ -59,13 +61,21 @@ class CourierWarning(Event):
     """Fifteen minutes before a pickup."""
 
     index: int
+    due: int
+
+
+def schedule_pickup(sim: Simulation, i: int) -> None:
+    """The i-th pickup, at its time in `sim.pickups`, and its warning fifteen minutes
+    before (at once, if that is past)."""
+    t = sim.pickups[i]
+    sim.schedule(max(sim.opens, sim.now, t - COURIER_WARNING), CourierWarning(i, t))
+    sim.schedule(t, Courier(i, t))
 
 
 def start(sim: Simulation) -> None:
     """Each pickup, and its warning."""
-    for i, t in enumerate(sim.pickups):
-        sim.schedule(max(sim.opens, t - COURIER_WARNING), CourierWarning(i))
-        sim.schedule(t, Courier(i))
+    for i in range(len(sim.pickups)):
+        schedule_pickup(sim, i)
 
 
 def expect(sim: Simulation) -> None:
@@ -238,6 +248,8 @@ def resolve_ship(sim: Simulation, p: PatientState, final: bool) -> None:
 
 def on_courier(sim: Simulation, event: Courier) -> None:
     """The courier takes the box; the lab judges each tube; the last pickup strands the rest."""
+    if sim.pickups[event.index] != event.due:
+        return  # the pickup was moved: the courier comes at its new time
     last = event.index == len(sim.pickups) - 1
     courier_state(sim).done += 1
     shipped: list[Specimen] = []
@@ -269,6 +281,8 @@ def on_courier(sim: Simulation, event: Courier) -> None:
 def on_courier_warning(sim: Simulation, event: CourierWarning) -> None:
     """Fifteen minutes before a pickup."""
     t = sim.pickups[event.index]
+    if t != event.due:
+        return  # the pickup was moved: its own warning comes
     unpacked = {s.patient for s in sim.world.specimens if not s.packed}
     sim.notify(Tone.WARNING, f"The courier comes at {clock(t)}"
                + (f": the tubes of {count(len(unpacked), 'patient')} are not packed."

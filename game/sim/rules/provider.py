@@ -13,6 +13,7 @@ from game.sim.notices import Tone, Topic
 from game.sim.results import Accepted
 from game.sim.rules.base import GroupKind, Offer, Rule, command, on
 from game.sim.rules.common import about_minutes, no_patient
+from game.sim.rules.disruptions.room_closed import out_of_service
 from game.sim.scheduler import Event
 from game.sim.scoring import Opportunity, Step, key
 from game.sim.state import PatientState, ProviderState, StaffState, Status
@@ -101,7 +102,9 @@ def dispatch(sim: Simulation) -> None:
         return
     ready: dict[str, list[PatientState]] = {}
     for p in sim.patients_in(Status.READY):
-        if p.door_flag and p.busy_until <= sim.now:
+        # A room out of service (a scripted event) is no place for an exam: the patient is
+        # moved first.
+        if p.door_flag and p.busy_until <= sim.now and out_of_service(sim, p.room) is None:
             ready.setdefault(p.spec.appointment.provider, []).append(p)
     for prov in free:
         mine = ready.get(prov.id)

@@ -24,7 +24,7 @@ from game.sim.rules.common import about_minutes, no_patient, no_room, not_in_roo
 from game.sim.rules.vitals_device import device_reading, mismatches
 from game.sim.scheduler import Event
 from game.sim.scoring import Step, key
-from game.sim.state import PatientState, StaffState, Status
+from game.sim.state import PatientState, RoomState, StaffState, Status
 
 if TYPE_CHECKING:
     from game.sim.engine import Simulation
@@ -78,16 +78,22 @@ def check_room(sim: Simulation, _actor: StaffState, cmd: RoomPatient) -> str | N
     return None
 
 
+def dirty_room(sim: Simulation, p: PatientState, room: RoomState, done: str) -> None:
+    """A patient taken into a room not disinfected since the last one (rooming, or a move
+    out of a room gone out of service): an infection-control error."""
+    sim.ledger.penalty(
+        sim.now, "safety", 3, "XII.P.1", p.id, f"{done} before it was disinfected",
+        "Disinfect the exam table and surfaces between patients: the last patient's germs "
+        "stay behind.")
+
+
 def room_patient(sim: Simulation, actor: StaffState, cmd: RoomPatient) -> Accepted:
     """Escort a checked-in patient to a room; a dirty room is an infection-control error."""
     p, room = sim.world.patients[cmd.patient], sim.world.rooms[cmd.room]
     secs = (sim.walk(actor, "waiting_room") + sim.walk(actor, f"room:{room.id}")
             + sim.d.room_patient)
     if not room.clean:
-        sim.ledger.penalty(
-            sim.now, "safety", 3, "XII.P.1", p.id, f"Roomed {p.name} in {room.name} before it was "
-            "disinfected", "Disinfect the exam table and surfaces between patients: the last "
-            "patient's germs stay behind.")
+        dirty_room(sim, p, room, f"Roomed {p.name} in {room.name}")
     if not room.stocked:
         secs += sim.d.fetch_supplies
         if f"unstocked:{room.id}" not in sim.world.flags:

@@ -12,6 +12,7 @@ from game.scenario.types import clock
 from game.sim.state import IN_ROOM, PatientState, Status
 from game.sim.view import unscreened
 from game.ui.day.bubbles import draw_bubbles
+from game.ui.day.disruption_badges import draw_fridge_badge, room_badge
 from game.ui.day.floor_geometry import TITLES, FloorGeometry, along
 from game.ui.day.needs import need_of, patience_left
 from game.ui.day.phone_light import draw_phone
@@ -133,6 +134,7 @@ class FloorPlan:
                 self._room_state(surface, st, r)
         self._lab_state(surface)
         draw_store_badge(self, surface)
+        draw_fridge_badge(self, surface)
         self.bubbles: list[tuple[tuple[int, int], PatientState]] = []
         self._people(surface, now, selected)
         draw_phone(self, surface)
@@ -202,6 +204,8 @@ class FloorPlan:
                   "stocking task")]
         if room.stocked and (badge := stock_badge(self.sim, room.id)) is not None:
             items[1] = badge  # a stocked room's shelf running low or out
+        if (closed := room_badge(self.sim, room.id)) is not None:
+            items[0] = closed  # a scripted event: nobody may be roomed here
         for icon, word, col, tip in items:
             status_icons.draw(icon, s, (x + ir, y + size // 2 + 2), ir, col)
             tr = t.blit(s, word, (x + 2 * ir + 4, y), size, col, bold=True)

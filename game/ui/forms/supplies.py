@@ -13,15 +13,15 @@ from pygame_gui.elements import UIButton, UITextBox
 
 from game.sim.view import Can, GroupKind
 from game.sim.view_supplies import SupplyState, supplies
+from game.ui.day.station_badge import Badge, draw_station_badge
 from game.ui.forms.kit import PAD, ROW, FormBase
-from game.ui.kit import status_icons, theme
+from game.ui.kit import theme
 from game.ui.kit.theme import BAD, WARN, hexcol
 
 if TYPE_CHECKING:
     from game.sim.commands import Command
     from game.sim.engine import Simulation
 
-Badge = tuple[str, str, tuple[int, int, int], str]  # icon, word, colour, tooltip
 # (command type, button text, key, tooltip): the form's actions, in the order they are done.
 ACTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("restock", "Restock to par", "r", "Bring every item up to par from the supply room's "
@@ -188,16 +188,5 @@ def store_badge(sim: Simulation) -> Badge | None:
 def draw_store_badge(floor: Any, surface: pygame.Surface) -> None:
     """The supply room's stock level on the floor plan, an icon and a word, with its tip."""
     badge = store_badge(floor.sim)
-    if badge is None:
-        return
-    icon, word, col, tip = badge
-    r = floor.geo.station_rect("supply")
-    size = max(11, floor.font - 2)
-    ir = max(5, size // 2)
-    x, y = r.x + 6, r.bottom - size - 8
-    status_icons.draw(icon, surface, (x + ir, y + size // 2 + 2), ir, col)
-    # Short of the station's own icon at the bottom right.
-    word = floor.text.fit(word, size, r.w - 2 * ir - 32, True)
-    tr = floor.text.blit(surface, word, (x + 2 * ir + 4, y), size, col, bold=True)
-    floor.hits.insert(0, (pygame.Rect(x, y, tr.right - x, size + 4), f"Supply room: {tip}",
-                          ("station", "supply")))
+    if badge is not None:
+        draw_station_badge(floor, surface, "supply", "Supply room", badge)

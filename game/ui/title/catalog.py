@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.library import library_rank
 from game.paths import bundled_scenarios
 from game.scenario.errors import InputError
 from game.scenario.load import LoadedScenario, load_scenario
@@ -95,16 +96,18 @@ def load_choices(paths: list[Path] | None = None, extra: list[DayChoice] | None 
                                                             for pr in exc.problems)))
         except Exception as exc:  # a broken file must never stop the title screen
             choices.append(DayChoice(path, None, f"{type(exc).__name__}: {exc}"))
-    # Easiest first, so a new player starts at the top; broken files go last.
+    # The library's order (easiest first), so a new player starts at the top; broken last.
     return sorted(choices, key=_difficulty_order)
 
 
 DIFFICULTY_ORDER = ("introductory", "standard", "challenging")
 
 
-def _difficulty_order(choice: DayChoice) -> tuple[bool, bool, int, str]:
-    # Bundled days first, then the player's own; each easiest first, broken files last.
+def _difficulty_order(choice: DayChoice) -> tuple[bool, bool, int, int, str]:
+    # Bundled days first, in the library's order; then the player's own, easiest first;
+    # broken files last.
     if choice.loaded is None:
-        return (True, choice.user, len(DIFFICULTY_ORDER), choice.path.name)
+        return (True, choice.user, 0, len(DIFFICULTY_ORDER), choice.path.name)
     s = choice.loaded.scenario
-    return (False, choice.user, DIFFICULTY_ORDER.index(s.difficulty), s.title)
+    rank = 0 if choice.user else library_rank(choice.path.name)
+    return (False, choice.user, rank, DIFFICULTY_ORDER.index(s.difficulty), s.title)

@@ -18,6 +18,7 @@ from game.clinical.vaccines import (
 )
 from game.scenario.meds import Product
 from game.sim.rules.checklist import FREEZER_RANGE_C, FRIDGE_RANGE_C
+from game.sim.rules.disruptions.fridge_alarm import alarm_problem
 from game.sim.rules.medications.commands import HoldReason, MedRecord
 from game.sim.rules.medications.state import DoseState, meds
 
@@ -73,10 +74,13 @@ def open_doses(sim: Simulation, p: PatientState) -> list[str]:
 
 
 def unit_problem(sim: Simulation, storage: str) -> str | None:
-    """Why a unit's vials may not be used now: no opening log yet, or a reading out of the
-    CDC's range (Storage and Handling Toolkit); None when today's log shows it in range."""
+    """Why a unit's vials may not be used now: no opening log yet, a reading out of the
+    CDC's range (Storage and Handling Toolkit), or an alarm since (a scripted event) that the
+    vaccine coordinator has not cleared; None when today's log shows it in range."""
     if storage == "cabinet":
         return None  # room temperature: nothing to log
+    if alarmed := alarm_problem(sim, storage):
+        return alarmed
     logs = [t for t in sim.world.tasks.values()
             if t.phase == "opening" and t.task.kind == "log_fridge"]
     done = [t for t in logs if t.done_t is not None and t.done_t <= sim.now]

@@ -1,0 +1,59 @@
+"""Print the library's coverage table (competency by day), or write it into the guide.
+
+    python tools/coverage_table.py            print the markdown table
+    python tools/coverage_table.py --write    replace the table in scenarios/GUIDE.md
+    python tools/coverage_table.py --check    exit 1 if the guide's table is out of date
+
+Each day is played by the reference bot on seed 1; see game/coverage.py for what counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run from a checkout without installing
+
+from game.coverage import library_coverage, table, uncovered, with_table  # noqa: E402
+from game.library import library_paths  # noqa: E402
+from game.markers import MarkersMissing  # noqa: E402
+
+GUIDE = ROOT / "scenarios" / "GUIDE.md"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print, write or check the table; 1 when the guide is stale or has no markers."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    what = parser.add_mutually_exclusive_group()
+    what.add_argument("--write", action="store_true", help="replace the table in the guide")
+    what.add_argument("--check", action="store_true", help="fail if the guide's table is stale")
+    args = parser.parse_args(argv)
+    days = library_coverage(library_paths())
+    fresh = table(days)
+    missing = uncovered(days)
+    if missing:
+        print("no day exercises: " + ", ".join(missing), file=sys.stderr)
+    if not (args.write or args.check):
+        print(fresh)
+        return 0
+    text = GUIDE.read_text(encoding="utf-8")
+    try:
+        updated = with_table(text, fresh)
+    except MarkersMissing as exc:
+        print(f"{GUIDE.relative_to(ROOT)}: {exc}", file=sys.stderr)
+        return 1
+    if args.check:
+        if updated != text:
+            print(f"{GUIDE.relative_to(ROOT)}: the coverage table is out of date: run "
+                  "python tools/coverage_table.py --write", file=sys.stderr)
+            return 1
+        return 0
+    GUIDE.write_text(updated, encoding="utf-8")
+    print(f"wrote the coverage table of {len(days)} days into {GUIDE.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
