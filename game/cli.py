@@ -120,6 +120,23 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--force", action="store_true",
                      help="replace a different day of the same file name")
 
+    wat = sub.add_parser(
+        "watch", help="replay a student's session log in the window",
+        description="Show the day of a session log in the window as the student played it: "
+                    "its commands at their times; pause, change the speed, and from the "
+                    "debrief jump to any ledger entry. Nothing is recorded. The day is found "
+                    "by its SHA-256 as grade finds it. Exit 1 when the log or its day cannot "
+                    "be used.")
+    wat.add_argument("log", type=Path, help="a session log (JSON)")
+    wat.add_argument("--scenarios", type=Path, action="append", default=[], metavar="DIR",
+                     help="another folder of days to look the log's day up in (repeatable)")
+    wat.add_argument("--speed", type=float, default=1.0, choices=(1.0, 2.0, 4.0),
+                     help="game speed: 1, 2 or 4")
+    wat.add_argument("--frames", type=int, default=argparse.SUPPRESS,
+                     help="quit after this many frames")
+    wat.add_argument("--screenshot", type=Path, default=argparse.SUPPRESS,
+                     help="save the last frame as a PNG")
+
     rep = sub.add_parser("replay", help="re-simulate a session log and check its digest")
     rep.add_argument("log", type=Path)
     rep.add_argument("--scenario", help="the scenario file, if not found automatically")
@@ -150,6 +167,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         from game.ui.app import play_from_args
 
         return play_from_args(args)
+    if args.cmd == "watch":
+        from game.ui.watch.command import watch
+
+        return watch(args.log, args.scenarios, args.speed, getattr(args, "frames", None),
+                     getattr(args, "screenshot", None))
     from game import headless
 
     if args.cmd == "run":

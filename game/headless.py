@@ -18,7 +18,7 @@ from game.report.writers import write_report
 from game.scenario.errors import InputError, Problem
 from game.scenario.load import LoadedScenario, load_scenario
 from game.scenario.schema import schema_text
-from game.session import new_log
+from game.session import bot_log, new_log
 from game.sim.engine import Simulation
 from game.sim.log import (
     SessionLog,
@@ -27,9 +27,8 @@ from game.sim.log import (
     load_log,
     save_log,
 )
-from game.sim.policies import POLICIES
 from game.sim.results import Rejected, Result
-from game.sim.runner import play_commands, play_policy
+from game.sim.runner import play_commands
 from game.sim.verify import unknown_references
 from game.user_days import ImportRefused, days_dir, import_day, same_id
 
@@ -95,18 +94,18 @@ def run(scenario: str, seed: int, policy: str | None, actions: Path | None,
     except InputError as exc:
         err(exc.render())
         return EXIT_INPUT
-    sim = Simulation(loaded.scenario, seed)
-    log = new_log(loaded, seed, policy, source="actions" if script is not None else "bot")
     rejected: list[str] = []
     if script is not None:
+        sim = Simulation(loaded.scenario, seed)
+        log = new_log(loaded, seed, policy, source="actions")
         log.commands = list(script.commands)
         rejected = _rejections(log.commands, play_commands(sim, log.commands))
+        report = build_report(sim, loaded, "actions", played_at=log.played_at,
+                              source=log.source)
+        log.seal(report["digest"])
     else:
         assert policy is not None
-        log.commands = play_policy(sim, POLICIES[policy]())
-    report = build_report(sim, loaded, policy or "actions", played_at=log.played_at,
-                          source=log.source)
-    log.seal(report["digest"])
+        _, log, report = bot_log(loaded, seed, policy)
     code = _write_outputs(report, report_path, log, log_path)
     if rejected:
         say(f"{len(rejected)} command(s) of {actions} could not be done:\n"

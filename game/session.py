@@ -4,9 +4,14 @@ never in the simulation). The window and the headless commands both start logs h
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from game.report.model import build_report
 from game.scenario.load import LoadedScenario
+from game.sim.engine import Simulation
 from game.sim.log import ScenarioRef, SessionLog, Source
+from game.sim.policies import POLICIES
+from game.sim.runner import play_policy
 
 
 def new_log(loaded: LoadedScenario, seed: int, policy: str | None,
@@ -19,3 +24,15 @@ def new_log(loaded: LoadedScenario, seed: int, policy: str | None,
     return SessionLog(scenario=ref, seed=seed, policy=policy, player=player,
                       student_id=student_id or None,
                       source=source or ("bot" if policy else "window"), played_at=when)
+
+
+def bot_log(loaded: LoadedScenario, seed: int, policy: str) -> tuple[Simulation, SessionLog,
+                                                                       dict[str, Any]]:
+    """A bot's whole day, headless: the final state, its sealed session log and its report
+    (`clinic-day run --policy` and the title's "Watch the reference bot" both play it so)."""
+    sim = Simulation(loaded.scenario, seed)
+    log = new_log(loaded, seed, policy, source="bot")
+    log.commands = play_policy(sim, POLICIES[policy]())
+    report = build_report(sim, loaded, policy, played_at=log.played_at, source=log.source)
+    log.seal(report["digest"])
+    return sim, log, report

@@ -55,12 +55,12 @@ def _first_problem(exc: InputError) -> str:
     return " ".join(line.strip() for line in text[:3])[:400]
 
 
-def _kind(path: Path) -> str:
-    """What a file that is not a readable log looks like: a scenario, some other JSON
-    object, or a damaged log (the loader's message then says what is wrong)."""
+def file_kind(path: Path) -> str:
+    """What a file that is not a readable log looks like: "scenario", "other" JSON, or a
+    "damaged" log (the loader's message then says what is wrong)."""
     try:
         data = json.loads(path.read_bytes())
-    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError, MemoryError):
         return "damaged"
     if not isinstance(data, dict):
         return "damaged"
@@ -74,7 +74,7 @@ def grade_file(path: Path, days: DayIndex) -> Row:
     try:
         log = load_log(path)
     except InputError as exc:
-        kind = _kind(path)
+        kind = file_kind(path)
         if kind == "scenario":
             return Row(path, problem="a scenario file, not a session log (it is used to find "
                                      "the days the logs were played on)")

@@ -27,6 +27,7 @@ from game.ui.saves import Saves
 if TYPE_CHECKING:
     from game.scenario.load import LoadedScenario
     from game.ui.scene import Scene
+    from game.ui.watch.source import Watched
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (1024, 640)
@@ -107,6 +108,17 @@ class GameScreens:
         from game.ui.scenes.debrief import DebriefScene
 
         return DebriefScene(ctx, report, loaded, seed, new_best, log_path)
+
+    def watch_bot(self, ctx: AppContext, loaded: LoadedScenario, seed: int,
+                  policy: str) -> Scene:
+        """The bot plays the day headless (a twentieth of a second); the window then shows
+        its session as a student's is watched: pause, speed, restart, jump from the debrief."""
+        from game.session import bot_log
+        from game.ui.watch.scene import WatchScene
+        from game.ui.watch.source import Watched
+
+        _, log, _ = bot_log(loaded, seed, policy)
+        return WatchScene(ctx, Watched(loaded.path, log, loaded, from_file=False))
 
 
 def build_context(size: tuple[int, int] = DEFAULT_SIZE, saves: Saves | None = None
@@ -249,5 +261,25 @@ def play_from_args(args: argparse.Namespace) -> int:
     if os.environ.get("CLINIC_DAY_STARTUP_TIME"):
         print(f"first frame after {time.perf_counter() - started:.3f} s", file=sys.stderr)
     app.run(getattr(args, "frames", None), getattr(args, "screenshot", None))
+    pygame.quit()
+    return 0
+
+
+def watch_window(watched: Watched, speed: float, frames: int | None = None,
+                 screenshot: Path | None = None) -> int:
+    """`clinic-day watch LOG` once its day is found: the log replayed in the window (nothing
+    is recorded); returns the exit code."""
+    try:
+        ctx = build_context()
+    except pygame.error as exc:
+        print(f"cannot open a window ({exc}): is there a display? Without one, "
+              f"`clinic-day replay {watched.path}` checks the log headless.", file=sys.stderr)
+        return 1
+    if speed in (1.0, 2.0, 4.0):
+        ctx.settings.speed = speed
+    from game.ui.watch.scene import show_watch
+
+    show_watch(ctx, watched)
+    App(ctx).run(frames, screenshot)
     pygame.quit()
     return 0

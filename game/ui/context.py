@@ -35,6 +35,11 @@ class Screens(Protocol):
         """The end-of-day debrief."""
         ...
 
+    def watch_bot(self, ctx: AppContext, loaded: LoadedScenario, seed: int,
+                  policy: str) -> Scene:
+        """A bot's day, played first and then shown as a session is watched."""
+        ...
+
 
 @dataclass
 class AppContext:
@@ -74,6 +79,11 @@ class AppContext:
         """Begin a day of a scenario."""
         self.form_memory.clear()
         self.stack.replace(self.screens.day(self, loaded, seed, autoplay))
+
+    def watch_bot(self, loaded: LoadedScenario, seed: int, policy: str) -> None:
+        """Watch a bot play a day: its session shown as `clinic-day watch` shows a log."""
+        self.form_memory.clear()
+        self.stack.replace(self.screens.watch_bot(self, loaded, seed, policy))
 
     def show_debrief(self, report: dict[str, Any], loaded: LoadedScenario, seed: int,
                      new_best: bool, log_path: Path | None) -> None:

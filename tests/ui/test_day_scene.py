@@ -209,3 +209,13 @@ def test_tab_reaches_a_dirty_room_and_t_opens_the_checklist(driver, short_mornin
     except ImportError:
         return
     assert scene.form is not None and scene.form.subject == "opening"
+
+
+def test_the_record_of_drawn_text_is_one_frame_not_the_whole_day(driver, short_morning) -> None:
+    scene = driver.start(short_morning)
+    driver.app.frame(1 / 60)
+    one = len(scene.text.drawn)
+    for _ in range(200):
+        driver.app.frame(1 / 60)
+    # The same screen drawn again holds as many lines (a day of frames must not pile up).
+    assert one > 0 and len(scene.text.drawn) <= 2 * one

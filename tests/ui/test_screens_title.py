@@ -15,6 +15,7 @@ from typing import Any
 import pygame
 import pytest
 
+from game.library import LIBRARY
 from game.paths import SCENARIOS, bundled_scenarios
 from game.scenario.load import load_scenario
 from game.ui.app import App, build_context
@@ -25,6 +26,7 @@ from game.ui.scenes.overlay import ConfirmOverlay
 from game.ui.scenes.settings import SettingsOverlay
 from game.ui.scenes.title import TitleScene
 from game.ui.title.catalog import load_choices
+from game.ui.watch.scene import WatchScene
 
 STEP = 1 / 60
 
@@ -115,13 +117,40 @@ def test_typing_a_name_and_clicking_play(ctx: AppContext, calls: list[tuple[Any,
     assert Saves(root=ctx.saves.root).load_settings().player == "Jordan Lee"
 
 
+def test_the_student_id_is_kept_for_the_log_and_the_next_time(
+        ctx: AppContext, calls: list[tuple[Any, ...]]) -> None:
+    app, scene = open_title(ctx)
+    assert "Student ID (optional)" in seen(scene)
+    click(app, scene.student_entry)
+    type_text(app, "S-20417")
+    type_text(app, "\u200b\x00")  # what the window cannot draw is never typed in
+    click(app, scene.buttons["play"])
+    assert calls and ctx.student_id == "S-20417"
+    assert Saves(root=ctx.saves.root).load_settings().student_id == "S-20417"
+    _, again = open_title(ctx)
+    assert again.student_text == "S-20417"  # the next session starts with it
+
+
+def test_a_long_student_id_stops_at_the_logs_limit(ctx: AppContext) -> None:
+    app, scene = open_title(ctx)
+    click(app, scene.student_entry)
+    type_text(app, "9" * 60)
+    assert scene.student_text == "9" * 40
+
+
 def test_seed_and_watch_the_reference_bot(ctx: AppContext, calls: list[tuple[Any, ...]]) -> None:
     app, scene = open_title(ctx)
     click(app, scene.seed_entry)
     press(app, pygame.K_BACKSPACE)
     type_text(app, "42x")  # letters are refused by the seed field
     click(app, scene.buttons["watch"])
-    assert calls and calls[0][1:] == (42, "reference")
+    assert calls == []  # not a day of the player's own: the bot's session, watched
+    watching = ctx.stack.top
+    assert isinstance(watching, WatchScene)
+    assert watching.watched.banner == (f"Watching the reference bot - "
+                                       f"{scene.choices[0].loaded.scenario.title}, seed 42")
+    assert watching.sim.seed == 42 and watching.watched.log.policy == "reference"
+    assert not list(ctx.saves.sessions_dir.glob("*.json"))  # watching records nothing
 
 
 def test_keyboard_choose_and_enter(ctx: AppContext, calls: list[tuple[Any, ...]]) -> None:
@@ -131,13 +160,13 @@ def test_keyboard_choose_and_enter(ctx: AppContext, calls: list[tuple[Any, ...]]
     assert calls[0][0].scenario.id == "standard_day"
     press(app, pygame.K_UP)
     press(app, pygame.K_UP)  # wraps around to the last day
-    assert scene.choice.id == scene.choices[-1].id == "busy_monday"
+    assert scene.choice.id == scene.choices[-1].id == Path(LIBRARY[-1]).stem
 
 
 def test_days_are_listed_easiest_first(ctx: AppContext) -> None:
     _, scene = open_title(ctx)
-    assert [c.id for c in scene.choices] == ["short_morning", "standard_day",
-                                               "immunization_clinic", "team_day", "busy_monday"]
+    assert [c.id for c in scene.choices] == [Path(name).stem for name in LIBRARY]
+    assert scene.choices[0].id == "short_morning"  # the introductory day comes first
 
 
 def test_tab_moves_between_controls(ctx: AppContext, calls: list[tuple[Any, ...]]) -> None:
@@ -146,15 +175,18 @@ def test_tab_moves_between_controls(ctx: AppContext, calls: list[tuple[Any, ...]
     assert scene.name_entry in ctx.manager.get_focus_set()
     type_text(app, "Sam")
     press(app, pygame.K_TAB)
+    assert scene.student_entry in ctx.manager.get_focus_set()
+    press(app, pygame.K_TAB)
     assert scene.seed_entry in ctx.manager.get_focus_set()
     press(app, pygame.K_TAB)
     assert scene.buttons["play"].is_selected
+    press(app, pygame.K_TAB, pygame.KMOD_SHIFT)
+    assert scene.seed_entry in ctx.manager.get_focus_set()
+    press(app, pygame.K_TAB)
     press(app, pygame.K_TAB)  # Watch the reference bot
     press(app, pygame.K_RETURN)
-    assert calls and calls[0][2] == "reference"
+    assert isinstance(ctx.stack.top, WatchScene) and calls == []
     assert ctx.player == "Sam"
-    press(app, pygame.K_TAB, pygame.KMOD_SHIFT)
-    assert scene.buttons["play"].is_selected
 
 
 def test_clicking_a_card_chooses_that_day(ctx: AppContext) -> None:
@@ -252,10 +284,12 @@ def test_resize_keeps_what_was_typed_and_fits(ctx: AppContext, size: tuple[int, 
     app, scene = open_title(ctx)
     click(app, scene.name_entry)
     type_text(app, "Ana")
+    click(app, scene.student_entry)
+    type_text(app, "A-7")
     app.dispatch(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1],
                                     size=size))
     app.frame(STEP)
-    assert scene.name_text == "Ana"
+    assert scene.name_text == "Ana" and scene.student_text == "A-7"
     window = pygame.Rect((0, 0), ctx.size)
     for widget in scene.widgets:
         assert window.contains(widget.get_abs_rect())

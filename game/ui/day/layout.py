@@ -49,3 +49,8 @@ class DayLayout:
     def panels(self) -> list[pygame.Rect]:
         """Every panel, for the inside-the-window test."""
         return [self.top, self.queue, self.floor, self.context, self.toasts]
+
+
+def form_size(window: tuple[int, int]) -> tuple[int, int]:
+    """The forms are designed for 600x480 in a 1280x720 window, 520x420 below that."""
+    return (600, 480) if window[0] >= 1280 and window[1] >= 720 else (520, 420)

@@ -23,7 +23,7 @@ from game.ui.day.chart_lines import day_lines, patient_lines, station_lines
 from game.ui.day.context_panel import ContextPanel
 from game.ui.day.feedback import Feedback
 from game.ui.day.floorplan import FloorPlan, Walk, draw_tooltip
-from game.ui.day.layout import DayLayout
+from game.ui.day.layout import DayLayout, form_size
 from game.ui.day.queue_panel import QueuePanel
 from game.ui.day.ring_watch import RingWatch
 from game.ui.day.sim_clock import SimClock
@@ -38,24 +38,20 @@ if TYPE_CHECKING:
     from game.scenario.load import LoadedScenario
     from game.ui.context import AppContext
     from game.ui.forms.base import Form
-
-
-def form_size(window: tuple[int, int]) -> tuple[int, int]:
-    """The forms are designed for 600x480 in a 1280x720 window, 520x420 below that."""
-    return (600, 480) if window[0] >= 1280 and window[1] >= 720 else (520, 420)
+    from game.ui.saves import SessionWriter
 
 
 class DayScene(Scene):
     """One clinic day played in the window; every command goes through `submit` and the log."""
 
     def __init__(self, ctx: AppContext, loaded: LoadedScenario, seed: int,
-                 autoplay: str | None = None) -> None:
+                 autoplay: str | None = None, log: SessionWriter | None = None) -> None:
         super().__init__(ctx)
         self.loaded, self.seed, self.autoplay = loaded, seed, autoplay
         self.sim = Simulation(loaded.scenario, seed)
-        self.log = ctx.saves.open_session(new_log(loaded, seed, autoplay, ctx.player or None,
-                                                  source="window",
-                                                  student_id=ctx.student_id or None))
+        self.log = log or ctx.saves.open_session(new_log(  # given: a watched day's, unwritten
+            loaded, seed, autoplay, ctx.player or None, source="window",
+            student_id=ctx.student_id or None))
         self.autoplay_bot = Autoplay(POLICIES[autoplay]()) if autoplay else None
         self.clock = SimClock(ctx.settings.speed)
         self.text = TextCache()
@@ -256,8 +252,7 @@ class DayScene(Scene):
     def _button(self, element: object) -> None:
         which = self.topbar.button_id(element)
         if which is not None:
-            self.command(
-                {"pause": "toggle_pause", "help": "help"}.get(which, f"speed_{which}"))
+            self.command({"pause": "toggle_pause", "help": "help"}.get(which, f"speed_{which}"))
             return
         action = self.context.action_for(element)
         if action is not None:
@@ -378,6 +373,7 @@ class DayScene(Scene):
     # --- drawing -------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         """Top bar, queue, floor plan, messages, context panel."""
+        self.text.clear_drawn()  # what is on screen now, not every line of the day
         lay = self.layout
         hover = self.pointer.tip_pos or self.pointer.over(lay.toasts)
         if self.form is not None and hover and self.form.window.rect.collidepoint(hover):

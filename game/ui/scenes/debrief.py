@@ -33,6 +33,11 @@ TABS = (("notes", "Teaching notes", 190), ("timeline", "Timeline", 120))
 class DebriefScene(Scene):
     """Shows the report of a finished day and offers to play again or choose another day."""
 
+    # The footer's buttons and the tabs: a watched session log's debrief (game.ui.watch)
+    # offers its own, to watch again and to jump to a ledger entry's time.
+    button_specs: tuple[tuple[str, str, int, str], ...] = BUTTONS
+    tab_specs: tuple[tuple[str, str, int], ...] = TABS
+
     def __init__(self, ctx: AppContext, report: dict[str, Any], loaded: LoadedScenario,
                  seed: int, new_best: bool, log_path: Path | None) -> None:
         super().__init__(ctx)
@@ -111,7 +116,7 @@ class DebriefScene(Scene):
         lay = self.layout = self._layout()
         x = lay.footer.right - lay.margin
         watched = self.report.get("policy") in POLICIES
-        for key, label, width, style in reversed(BUTTONS):
+        for key, label, width, style in reversed(self.button_specs):
             if key == "again" and watched:
                 label = "Play it yourself"  # same day and seed, this time with the player
             x -= width
@@ -122,7 +127,7 @@ class DebriefScene(Scene):
         self.buttons = dict(reversed(self.buttons.items()))
         n_notes = len(lost_entries(self.report))
         x = lay.right.left
-        for key, label, width in TABS:
+        for key, label, width in self.tab_specs:
             text = f"{label} ({n_notes})" if key == "notes" else label
             self.tabs[key] = pygame_gui.elements.UIButton(
                 pygame.Rect(x, lay.right.top, width, 36), text, manager,
@@ -226,7 +231,8 @@ class DebriefScene(Scene):
         if intent == Intent.PRESS:
             self._press(list(self.buttons)[self.selected])
         elif intent in (Intent.NEXT, Intent.PREV):
-            self.selected = (self.selected + (1 if intent == Intent.NEXT else -1)) % len(BUTTONS)
+            move = 1 if intent == Intent.NEXT else -1
+            self.selected = (self.selected + move) % len(self.button_specs)
             self._show_selection()
         elif intent == Intent.TO_TITLE:
             self.choose_another()

@@ -13,6 +13,7 @@ from game.ui.kit.badges import Icons
 from game.ui.kit.menu_style import ensure_styles, oid
 from game.ui.kit.name_entry import NameEntry
 from game.ui.kit.text_cache import TextCache
+from game.ui.saves import MAX_PLAYER, MAX_STUDENT_ID
 from game.ui.scene import Scene
 from game.ui.title.catalog import DayChoice, load_choices, user_choices
 from game.ui.title.draw import Layout, details_surface, draw_title, notice_height
@@ -21,7 +22,7 @@ from game.user_days import days_dir
 if TYPE_CHECKING:
     from game.ui.context import AppContext
 
-FOCUS_LIST, FOCUS_NAME, FOCUS_SEED = 0, 1, 2  # then the buttons, in order
+FOCUS_LIST, FOCUS_NAME, FOCUS_STUDENT, FOCUS_SEED = 0, 1, 2, 3  # then the buttons
 MAX_SEED = 999_999_999
 
 
@@ -48,6 +49,7 @@ class TitleScene(Scene):
         self.layout = Layout.for_size(ctx.size, 0, len(self.choices))
         self.widgets: list[pygame_gui.core.UIElement] = []
         self.name_entry: pygame_gui.elements.UITextEntryLine | None = None
+        self.student_entry: pygame_gui.elements.UITextEntryLine | None = None
         self.seed_entry: pygame_gui.elements.UITextEntryLine | None = None
         self.buttons: dict[str, pygame_gui.elements.UIButton] = {}
         self.details_scroll = 0
@@ -58,7 +60,9 @@ class TitleScene(Scene):
         """Read best scores and messages, build the widgets."""
         ensure_styles(self.ctx.manager)
         self._refresh_saved()
-        self._build(self.ctx.player or self.ctx.settings.player, "1")
+        ctx = self.ctx
+        self._build(ctx.player or ctx.settings.player,
+                    ctx.student_id or ctx.settings.student_id, "1")
 
     def exit(self) -> None:
         """Remove the widgets."""
@@ -66,7 +70,7 @@ class TitleScene(Scene):
             widget.kill()
         self.widgets = []
         self.buttons = {}
-        self.name_entry = self.seed_entry = None
+        self.name_entry = self.student_entry = self.seed_entry = None
 
     def resume(self) -> None:
         """Back from an overlay: settings or messages may have changed."""
@@ -77,9 +81,10 @@ class TitleScene(Scene):
 
     def resize(self, size: tuple[int, int]) -> None:
         """Lay the screen out again, keeping what was typed."""
-        name, seed = self.name_text, self.seed_entry.get_text() if self.seed_entry else "1"
+        name, student = self.name_text, self.student_text
+        seed = self.seed_entry.get_text() if self.seed_entry else "1"
         self.exit()
-        self._build(name, seed)
+        self._build(name, student, seed)
 
     def _refresh_saved(self) -> None:
         saves = self.ctx.saves
@@ -88,14 +93,20 @@ class TitleScene(Scene):
             self.notices += saves.messages
             saves.messages.clear()
 
-    def _build(self, name: str, seed: str) -> None:
+    def _build(self, name: str, student: str, seed: str) -> None:
         manager = self.ctx.manager
         lay = self.layout = Layout.for_size(self.ctx.size, notice_height(self.notices),
                                             len(self.choices))
         self.name_entry = NameEntry(lay.name_entry, manager,
                                     object_id=oid("@field", "#player_name"))
-        self.name_entry.set_text_length_limit(80)
-        self.name_entry.set_text(name[:80])
+        self.name_entry.set_text_length_limit(MAX_PLAYER)
+        self.name_entry.set_text(name[:MAX_PLAYER])
+        # The ID the program knows the student by: it goes into the session log, bound by
+        # its digest, and onto the report and the class's gradebook.
+        self.student_entry = NameEntry(lay.student_entry, manager,
+                                       object_id=oid("@field", "#student_id"))
+        self.student_entry.set_text_length_limit(MAX_STUDENT_ID)
+        self.student_entry.set_text(student[:MAX_STUDENT_ID])
         self.seed_entry = pygame_gui.elements.UITextEntryLine(
             lay.seed_entry, manager, object_id=oid("@field", "#seed"))
         self.seed_entry.set_allowed_characters("numbers")
@@ -108,7 +119,8 @@ class TitleScene(Scene):
         self.buttons = {key: pygame_gui.elements.UIButton(rect, label, manager,
                                                           object_id=oid(style, f"#{key}"))
                         for key, label, rect, style in specs}
-        self.widgets = [self.name_entry, self.seed_entry, *self.buttons.values()]
+        self.widgets = [self.name_entry, self.student_entry, self.seed_entry,
+                        *self.buttons.values()]
         self._show_focus()
 
     # -- what the player chose ------------------------------------------------------------
@@ -120,7 +132,14 @@ class TitleScene(Scene):
     @property
     def name_text(self) -> str:
         """The name as typed, trimmed."""
-        return printable(self.name_entry.get_text()).strip()[:80] if self.name_entry else ""
+        return printable(self.name_entry.get_text()).strip()[:MAX_PLAYER] \
+            if self.name_entry else ""
+
+    @property
+    def student_text(self) -> str:
+        """The student ID as typed, trimmed."""
+        entry = self.student_entry
+        return printable(entry.get_text()).strip()[:MAX_STUDENT_ID] if entry else ""
 
     @property
     def seed(self) -> int:
@@ -154,13 +173,13 @@ class TitleScene(Scene):
 
     def _remember_player(self) -> None:
         ctx = self.ctx
-        ctx.player = self.name_text
-        if ctx.settings.player != ctx.player:
-            ctx.settings.player = ctx.player
+        ctx.player, ctx.student_id = self.name_text, self.student_text
+        if (ctx.settings.player, ctx.settings.student_id) != (ctx.player, ctx.student_id):
+            ctx.settings.player, ctx.settings.student_id = ctx.player, ctx.student_id
             ctx.saves.save_settings(ctx.settings)
 
     def play(self, autoplay: str | None = None) -> None:
-        """Start the highlighted day (or watch a bot play it)."""
+        """Start the highlighted day (or watch a bot's play of it, as a session is watched)."""
         choice = self.choice
         if choice is None:
             return
@@ -171,7 +190,7 @@ class TitleScene(Scene):
         if autoplay is None:
             self.ctx.start_day(choice.loaded, self.seed)
         else:
-            self.ctx.start_day(choice.loaded, self.seed, autoplay)
+            self.ctx.watch_bot(choice.loaded, self.seed, autoplay)
 
     def _refuse(self, choice: DayChoice) -> None:
         """A file that did not load cannot be played: say why in the notice bar."""
@@ -204,7 +223,7 @@ class TitleScene(Scene):
 
     # -- input ----------------------------------------------------------------------------
     def _order(self) -> list[str]:
-        return ["list", "name", "seed", "play", "watch", "settings", "quit"]
+        return ["list", "name", "student", "seed", "play", "watch", "settings", "quit"]
 
     def _show_focus(self) -> None:
         manager = self.ctx.manager
@@ -214,6 +233,8 @@ class TitleScene(Scene):
             (button.select if name == key else button.unselect)()
         if key == "name" and self.name_entry:
             manager.set_focus_set(self.name_entry)
+        elif key == "student" and self.student_entry:
+            manager.set_focus_set(self.student_entry)
         elif key == "seed" and self.seed_entry:
             manager.set_focus_set(self.seed_entry)
         else:
@@ -239,6 +260,8 @@ class TitleScene(Scene):
         elif event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED:
             if event.ui_element is self.name_entry:
                 self.focus = FOCUS_NAME
+            elif event.ui_element is self.student_entry:
+                self.focus = FOCUS_STUDENT
             elif event.ui_element is self.seed_entry:
                 self.focus = FOCUS_SEED
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
@@ -256,13 +279,15 @@ class TitleScene(Scene):
                 self.focus = FOCUS_LIST
                 self._show_focus()
                 return
-        for focus, entry in ((FOCUS_NAME, self.name_entry), (FOCUS_SEED, self.seed_entry)):
+        for focus, entry in ((FOCUS_NAME, self.name_entry),
+                             (FOCUS_STUDENT, self.student_entry),
+                             (FOCUS_SEED, self.seed_entry)):
             if entry is not None and entry.get_abs_rect().collidepoint(pos):
                 self.focus = focus
 
     def _key(self, event: pygame.event.Event) -> None:
         focused = self._order()[self.focus]
-        intent = intent_for(event, TITLE, typing=focused in ("name", "seed"))
+        intent = intent_for(event, TITLE, typing=focused in ("name", "student", "seed"))
         if intent == Intent.QUIT:
             self.ask_quit()
         elif intent == Intent.HELP:

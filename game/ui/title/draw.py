@@ -21,6 +21,7 @@ WHITE = (255, 255, 255)
 HEADER_TEXT = (214, 230, 242)
 NOTICE_FILL = (255, 245, 226)
 CARD_H, CARD_MIN_H, CARD_GAP = 112, 84, 12
+SEED_LABEL_W = 48  # "Seed" to the left of its field
 # The footer's reminders; their keys come from the key maps (what help lists too).
 KEY_HINTS = ((TITLE, Intent.CHOOSE_NEXT, "choose a day"), (TITLE, Intent.CONFIRM, "play"),
              (TITLE, Intent.NEXT, "next / previous control"), (TITLE, Intent.HELP, "help"),
@@ -46,6 +47,7 @@ class Layout:
     card_h: int
     details: pygame.Rect
     name_entry: pygame.Rect
+    student_entry: pygame.Rect
     seed_entry: pygame.Rect
     play: pygame.Rect
     watch: pygame.Rect
@@ -70,8 +72,9 @@ class Layout:
         half = (left_w - 12) // 2
         settings = pygame.Rect(m, bottom - 42, half, 42)
         quit_ = pygame.Rect(m + half + 12, bottom - 42, left_w - half - 12, 42)
-        # the cards take what is left above the name and seed, shrinking to a floor
-        entries_h = 22 + 38
+        # the cards take what is left above the fields (name and student ID, then the
+        # seed), shrinking to a floor
+        entries_h = 22 + 38 + 10 + 38
         list_top = top + 40
         list_bottom_max = settings.top - 20 - entries_h - 20
         n = max(1, n_cards)
@@ -79,16 +82,18 @@ class Layout:
         shown = max(1, min(n, (list_bottom_max - list_top + CARD_GAP) // (card_h + CARD_GAP)))
         list_area = pygame.Rect(m, list_top, left_w, shown * (card_h + CARD_GAP) - CARD_GAP)
         entry_y = list_area.bottom + 20 + 22
-        seed_w = 110
-        name_entry = pygame.Rect(m, entry_y, left_w - seed_w - 12, 38)
-        seed_entry = pygame.Rect(name_entry.right + 12, entry_y, seed_w, 38)
+        # The student ID sits beside the name, as on a sign-in sheet; the seed below.
+        student_w = max(120, (left_w - 12) * 2 // 5)
+        name_entry = pygame.Rect(m, entry_y, left_w - student_w - 12, 38)
+        student_entry = pygame.Rect(name_entry.right + 12, entry_y, student_w, 38)
+        seed_entry = pygame.Rect(m + SEED_LABEL_W, name_entry.bottom + 10, 110, 38)
         rx = m + left_w + 24
         rw = w - rx - m
         play = pygame.Rect(rx, bottom - 50, 240, 50)
         watch = pygame.Rect(play.right + 14, bottom - 50, 250, 50)
         details = pygame.Rect(rx, top, rw, play.top - 14 - top)
         return cls(size, m, header_h, notice_h, notice, left, list_area, card_h, details,
-                   name_entry, seed_entry, play, watch, settings, quit_)
+                   name_entry, student_entry, seed_entry, play, watch, settings, quit_)
 
     @property
     def details_inner(self) -> pygame.Rect:
@@ -125,12 +130,14 @@ def draw_title(surface: pygame.Surface, scene: TitleScene, text: TextCache,
                   "days (Up/Down for more)", (lay.left.right, lay.left.top + 6), 13, MUTED,
                   anchor="topright")
     y = lay.name_entry.top - 23
-    text.blit(surface, "Your name or student ID", (lay.name_entry.left, y), 14, MUTED)
-    text.blit(surface, "Seed", (lay.seed_entry.left, y), 14, MUTED)
-    text.blit(surface, text.fit("Same seed, same day: arrivals and readings repeat.", 13,
-                                lay.left.width), (lay.left.left, lay.name_entry.bottom + 6),
-              13, MUTED)
-    tips_top = lay.name_entry.bottom + 40
+    text.blit(surface, "Your name", (lay.name_entry.left, y), 14, MUTED)
+    text.blit(surface, "Student ID (optional)", (lay.student_entry.left, y), 14, MUTED)
+    seed = lay.seed_entry
+    text.blit(surface, "Seed", (lay.left.left, seed.centery), 14, MUTED, anchor="midleft")
+    hint = pygame.Rect(seed.right + 12, seed.top, lay.left.right - seed.right - 12, seed.height)
+    text.paragraph(surface, "Same seed, same day: arrivals and readings repeat.", hint, 13,
+                   MUTED)
+    tips_top = seed.bottom + 18
     _tips(surface, pygame.Rect(lay.left.left, tips_top, lay.left.width,
                                lay.settings.top - 16 - tips_top), text, icons)
     chosen = scene.choice
