@@ -95,7 +95,8 @@ def grade_file(path: Path, days: DayIndex) -> Row:
                        f"{other.name} has another SHA-256; grade with the file as played "
                        "(--scenarios FOLDER)" if other is not None else
                        f"the day '{log.scenario.id}' ({log.scenario.file}) was not found "
-                       "among the bundled days, your days or --scenarios folders")
+                       "among the bundled days, your days or --scenarios folders: give "
+                       "the folder that holds it with --scenarios FOLDER")
         return row
     if isinstance(found, InputError):
         row.problem = f"its day does not load: {_first_problem(found)}"

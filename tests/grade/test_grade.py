@@ -139,6 +139,7 @@ def test_a_day_changed_since_play_says_so(tmp_path: Path) -> None:
     assert "the day 'my_day' was changed after this log was played: my_day.json" in out
     code, out, _ = main("grade", str(logs), "--jobs", "1")
     assert "'my_day' (my_day.json) was not found" in out
+    assert "give the folder that holds it with --scenarios FOLDER" in out
 
 
 def test_expect_scenario_flags_another_day(tmp_path: Path) -> None:

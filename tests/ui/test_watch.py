@@ -266,3 +266,11 @@ def test_a_log_that_does_not_verify_is_watched_and_said_so(driver, logs) -> None
     assert any(n.startswith("This log did not verify") for n in debrief.notices)
     driver.frame()
     assert any(t.startswith("Watched, NOT verified") for t in debrief.text.drawn)
+
+
+def test_the_ma_on_screen_is_the_student_not_the_watcher(driver, morning_log: Path) -> None:
+    scene = start(driver, morning_log)
+    assert "MA" in scene.text.drawn and "YOU" not in scene.text.drawn  # the MA's token
+    sim = scene.sim
+    sim.advance(sim.lead.busy_until)  # the first task done (a look at the wording only)
+    assert scene.topbar.status_text() == "The MA is free: choose what to do next"

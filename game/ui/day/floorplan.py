@@ -66,6 +66,7 @@ class FloorPlan:
         self.text = text
         self.walks: dict[str, Walk] = {}  # each staff member's current walk
         self.actor: str | None = None  # the staff member the player directs now (None: lead)
+        self.you = "YOU"  # the lone MA's token ("MA" when watching someone else's session)
         self.hits: list[Hit] = []
         self.phone_rect: pygame.Rect | None = None  # where the phone is drawn (bubbles avoid it)
         self.resize(rect, font)

@@ -36,7 +36,7 @@ def draw_team(floor: FloorPlan, s: pygame.Surface, now: float) -> None:
     # The directed one last, on top: a token walking off can pass over another's spot.
     for m in sorted(sim.world.staff.values(), key=lambda x: x is directed):
         c = g.px(*floor.ma_position(now, m.id))
-        label = "YOU" if not team else "".join(w[0] for w in m.name.split()[:2]).upper()
+        label = floor.you if not team else "".join(w[0] for w in m.name.split()[:2]).upper()
         box = pygame.Rect(c[0] - r - 3, c[1] - r, 2 * r + 6, 2 * r)
         pygame.draw.rect(s, theme.ACCENT if m.player else theme.MUTED, box, border_radius=4)
         pygame.draw.rect(s, theme.INK, box, 2, border_radius=4)

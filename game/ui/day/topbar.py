@@ -42,6 +42,7 @@ class TopBar:
         self.text = text
         self.manager = manager
         self.actor: str | None = None  # the staff member the player directs (None: the lead)
+        self.you = "You are"  # "The MA is" when watching someone else's session
         self.buttons: dict[str, pygame_gui.elements.UIButton] = {}
         self.rect = pygame.Rect(0, 0, 0, 0)
         self._score_key = -1
@@ -163,7 +164,7 @@ class TopBar:
             return f"{who}Busy {time_left(ma.busy_until - sim.now)} more{queued}: {ma.activity}"
         if who:
             return f"{who}free: choose what to do next"
-        return "You are free: choose what to do next"
+        return f"{self.you} free: choose what to do next"
 
     def tooltip_at(self, pos: tuple[int, int]) -> str | None:
         """The hover text of the bar's item under pos."""

@@ -79,6 +79,8 @@ class WatchScene(DayScene):
                          log=Unrecorded(watched, ctx.saves))
         self.ring = WatchRing(self.playback)
         self.banner_rect = pygame.Rect(0, 0, 0, 0)
+        # The MA on screen is the student (or the bot), not the one watching.
+        self.floor.you, self.topbar.you = "MA", "The MA is"
         if start_at is not None:
             self.playback.fast_forward(self.sim, start_at)
             # What happened before the jump is not news: only what follows is toasted.
