@@ -145,3 +145,20 @@ class Scoring(Strict):
     wait_target_minutes: int = Field(
         20, ge=1, le=240, description="Waits up to this long keep full experience points."
     )
+    expert_score: int | None = Field(
+        None, ge=1, le=100,
+        description="The total for a second star, above pass_mark; without it, halfway from "
+                    "the pass mark to 100 (rounded up: 85 for a pass mark of 70).")
+
+    @model_validator(mode="after")
+    def _expert_above_pass(self) -> Scoring:
+        if self.expert_score is not None and self.expert_score <= self.pass_mark:
+            raise ValueError(f"expert_score {self.expert_score} must be above pass_mark "
+                             f"{self.pass_mark}: the second star asks for more than a pass")
+        return self
+
+    @property
+    def expert(self) -> int:
+        """The total a second star asks for."""
+        return self.expert_score if self.expert_score is not None else \
+            -(-(self.pass_mark + 100) // 2)

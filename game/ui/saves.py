@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.campaign import MAX_STARS
 from game.fileio import remove_stale_temps, write_atomic
 from game.scenario.reader import BOM
 from game.scenario.types import printable, text_problem
@@ -49,6 +50,8 @@ class Settings:
     clock_in_forms: bool = False
     # A ringing phone opens a card that stops the clock, so a call can be answered live.
     phone_stops_clock: bool = True
+    # Every day of the library open at once (an instructor may assign them in any order).
+    unlock_all: bool = False
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
@@ -58,7 +61,7 @@ class Settings:
         if (isinstance(speed, int | float) and not isinstance(speed, bool)
                 and math.isfinite(speed) and float(speed) in SPEEDS):
             out.speed = float(speed)
-        for name in ("muted", "fullscreen", "clock_in_forms", "phone_stops_clock"):
+        for name in ("muted", "fullscreen", "clock_in_forms", "phone_stops_clock", "unlock_all"):
             if isinstance(data.get(name), bool):
                 setattr(out, name, data[name])
         player = data.get("player")
@@ -180,6 +183,27 @@ class Saves:
     def save_settings(self, settings: Settings) -> bool:
         """Write the settings atomically; False (and a message) if that failed."""
         return self._write(self.settings_path, asdict(settings))
+
+    @property
+    def stars_path(self) -> Path:
+        """best_stars.json."""
+        return self.root / "best_stars.json"
+
+    def best_stars(self) -> dict[str, int]:
+        """Most stars (0-3) earned per scenario id; malformed entries are ignored."""
+        data = self._read(self.stars_path)
+        return {k: v for k, v in data.items()
+                if isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_STARS}
+
+    def record_stars(self, scenario_id: str, stars: int) -> bool:
+        """Keep the stars if they beat the best; True when they do."""
+        if isinstance(stars, bool) or not isinstance(stars, int) or not 0 < stars <= MAX_STARS:
+            return False
+        best = self.best_stars()
+        if stars <= best.get(scenario_id, 0):
+            return False
+        best[scenario_id] = stars
+        return self._write(self.stars_path, best)
 
     def record_score(self, scenario_id: str, total: int) -> bool:
         """Keep the score if it beats the best; True when it is a new best.

@@ -32,6 +32,9 @@ def ctx(tmp_path: Path) -> Iterator[AppContext]:
     # Tests that run the day unattended would meet the incoming-call card at every ring;
     # the tests of the card (and the whole day, and the monkey) turn it back on.
     context.settings.phone_stops_clock = False
+    # Tests that open any day from the title would meet the campaign's locks; the tests of
+    # the campaign (tests/ui/test_campaign.py) lock the days again.
+    context.settings.unlock_all = True
     yield context
     while context.stack.scenes:
         context.stack.pop()

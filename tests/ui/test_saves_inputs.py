@@ -129,6 +129,7 @@ def test_cleaning_a_missing_folder_is_quiet(tmp_path: Path) -> None:
 TEXT = st.text(alphabet=st.characters(codec=None, categories=None), max_size=12)
 FLAT = st.dictionaries(st.sampled_from(["speed", "muted", "fullscreen", "player",
                                         "clock_in_forms", "phone_stops_clock",
+                                        "unlock_all", "student_id",
                                         "standard_day"]) | TEXT,
                        st.none() | st.booleans() | st.integers() | st.floats() | TEXT
                        | st.lists(st.integers(), max_size=2), max_size=6)
@@ -147,9 +148,11 @@ def test_any_settings_file_gives_settings(tmp_path: Path, raw: bytes, bom: bool)
         f.unlink()
     (tmp_path / "settings.json").write_bytes((BOM if bom else b"") + raw)
     (tmp_path / "best_scores.json").write_bytes(raw)
+    (tmp_path / "best_stars.json").write_bytes(raw)
     saves = Saves(root=tmp_path)
     got = saves.load_settings()
     scores = saves.best_scores()
+    assert all(isinstance(v, int) and 0 <= v <= 3 for v in saves.best_stars().values())
     assert isinstance(got, Settings) and got.speed in (1.0, 2.0, 4.0)
     got.player.encode("utf-8")  # drawable: no surrogates
     assert "\x00" not in got.player
@@ -164,6 +167,6 @@ def test_any_settings_file_gives_settings(tmp_path: Path, raw: bytes, bom: bool)
 def test_the_switches_keep_only_booleans(data: dict[str, object]) -> None:
     got = Settings.from_dict(data)
     for name, default in (("muted", False), ("fullscreen", False), ("clock_in_forms", False),
-                          ("phone_stops_clock", True)):
+                          ("phone_stops_clock", True), ("unlock_all", False)):
         value = data.get(name)
         assert getattr(got, name) is (value if isinstance(value, bool) else default)

@@ -87,7 +87,7 @@ def test_lists_every_bundled_day_with_title_and_best_score(ctx: AppContext) -> N
         shown += " " + seen(scene)
     for title in titles:
         assert title in shown
-    assert "Best score 77 / 100" in shown
+    assert "Best 77 / 100" in shown
     assert "Not played yet" in shown  # short_morning has no score yet
 
 

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.campaign import MAX_STARS, star_words, stars
 from game.report.text import percent
 from game.sim.policies import POLICIES
 from game.ui.debrief.notes import CATEGORY_ORDER, category_title, lost_entries
 from game.ui.kit.fmt import plural
 from game.ui.kit.menu_style import card
-from game.ui.kit.theme import ACCENT, BAD, GOOD, INK, LINE, MUTED, PANEL, PAPER
+from game.ui.kit.theme import ACCENT, BAD, GOOD, INK, LINE, MUTED, PANEL, PAPER, WARN
 
 if TYPE_CHECKING:
     from game.ui.scenes.debrief import DebriefScene
@@ -100,13 +101,20 @@ def _header(surface: pygame.Surface, scene: DebriefScene) -> None:
     col_x = head.right - m - col_w
     icon = "pass" if passed else "fail"
     icons.blit(surface, icon, (col_x, head.top + 14), 24)
-    text.blit(surface, "Passed" if passed else "Not passed", (col_x + 32, head.top + 12), 20,
-              GOOD if passed else BAD, bold=True)
+    word = text.blit(surface, "Passed" if passed else "Not passed", (col_x + 32, head.top + 12),
+                     20, GOOD if passed else BAD, bold=True)
+    # The campaign's stars, by the day's own marks: icons, and in the tip what the next asks.
+    earned = stars(report, scene.loaded.scenario.scoring)
+    for k in range(MAX_STARS):
+        icons.blit(surface, "star", (word.right + 12 + k * 22, head.top + 14), 20,
+                   WARN if k < earned else LINE)
+    text.drawn.append(f"{earned} of {MAX_STARS} stars")
     text.blit(surface, f"Grade {score['grade']} · pass mark {score.get('pass_mark', '?')}",
               (col_x, head.top + 44), 15, INK)
-    if scene.new_best:
-        icons.blit(surface, "star", (col_x, head.top + 69), 18)
-        text.blit(surface, "New best score!", (col_x + 24, head.top + 67), 15, INK, bold=True)
+    said = star_words(earned, scene.loaded.scenario.scoring)
+    text.blit(surface, text.fit(f"New best score! {said}" if scene.new_best else said, 14,
+                                col_w + m // 2), (col_x, head.top + 68), 14,
+              INK if scene.new_best else MUTED, bold=scene.new_best)
     total = text.blit(surface, str(score["total"]), (col_x - 84, head.centery + 2), 54, INK,
                       bold=True, anchor="midright")
     text.blit(surface, "/ 100", (col_x - 78, total.bottom - 14), 18, MUTED, anchor="bottomleft")

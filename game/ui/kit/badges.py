@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pygame
 
-from game.ui.kit.theme import ACCENT, BAD, GOOD, WARN
+from game.ui.kit.theme import ACCENT, BAD, GOOD, MUTED, WARN
 
 Colour = tuple[int, int, int]
 WHITE = (255, 255, 255)
@@ -75,10 +75,18 @@ def _clock(s: pygame.Surface, n: int, colour: Colour) -> None:
     pygame.draw.line(s, colour, (c, c), (n * 0.72, c), w)
 
 
+def _lock(s: pygame.Surface, n: int, colour: Colour) -> None:
+    w = max(2, n // 8)
+    pygame.draw.rect(s, colour, (n * 0.3, n * 0.12, n * 0.4, n * 0.5), w,
+                     border_top_left_radius=n // 4, border_top_right_radius=n // 4)
+    pygame.draw.rect(s, colour, (n * 0.18, n * 0.45, n * 0.64, n * 0.48), border_radius=2)
+
+
 _DRAW: dict[str, tuple[Callable[[pygame.Surface, int, Colour], None], Colour]] = {
     "pass": (_pass, GOOD), "fail": (_fail, BAD), "warning": (_warning, WARN),
     "critical": (_warning, BAD), "star": (_star, WARN), "info": (_info, ACCENT),
     "logo": (_logo, ACCENT), "chevron": (_chevron, ACCENT), "clock": (_clock, ACCENT),
+    "lock": (_lock, MUTED),
 }
 NAMES = tuple(_DRAW)
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 import pygame_gui
 
+from game.campaign import stars
 from game.report.model import build_report
 from game.session import new_log
 from game.sim.commands import Command, EndDay
@@ -367,6 +368,9 @@ class DayScene(Scene):
         # A bot's day is not the player's: only the player's own days set a best score.
         new_best = self.autoplay is None and ctx.saves.record_score(
             self.loaded.scenario.id, self.report["score"]["total"])
+        if self.autoplay is None:  # the campaign's stars, from the day's own marks
+            ctx.saves.record_stars(self.loaded.scenario.id,
+                                   stars(self.report, self.loaded.scenario.scoring))
         log_path: Path | None = self.log.path
         ctx.show_debrief(self.report, self.loaded, self.seed, new_best, log_path)
 

@@ -1,8 +1,9 @@
-"""The settings overlay: sound, the clock in forms and when the phone rings, the default game
-speed, and how to go full screen."""
+"""The settings overlay: sound, the clock in forms and when the phone rings, whether every
+day is open, the default game speed, and how to go full screen."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,12 @@ def ring_label(on: bool) -> str:
             else "Phone: stop the clock when it rings (off)")
 
 
+def unlock_label(on: bool) -> str:
+    """The campaign button's text, its state in words."""
+    return ("Days: every day open (on)" if on
+            else "Days: each opened by a star on the one before")
+
+
 def toggle_sound(ctx: AppContext) -> None:
     """Mute or unmute, and remember it."""
     ctx.settings.muted = not ctx.settings.muted
@@ -44,10 +51,22 @@ def toggle_sound(ctx: AppContext) -> None:
         ctx.sounds.play("chime")
 
 
+# The yes/no settings: what the note above says, the setting, the overlay's attribute for
+# its button, the button's words for each state, the button's object id.
+SWITCHES: tuple[tuple[str, str, str, Callable[[bool], str], str], ...] = (
+    ("Forms: the clock waits while you type, or runs on as on a shift:", "clock_in_forms",
+     "pressure_button", pressure_label, "pressure"),
+    ("A ringing phone: a card to answer it live, or only the light:", "phone_stops_clock",
+     "ring_button", ring_label, "ring_card"),
+    ("The library's days: in order, or all open (to assign any day):", "unlock_all",
+     "unlock_button", unlock_label, "unlock_all"),
+)
+
+
 class SettingsOverlay(OverlayScene):
     """Sound, the clock, default speed, full screen; every change is saved at once."""
 
-    dialog_size = (460, 536)
+    dialog_size = (460, 610)
     title = "Settings"
 
     def __init__(self, ctx: AppContext) -> None:
@@ -55,6 +74,7 @@ class SettingsOverlay(OverlayScene):
         self.sound_button: pygame_gui.elements.UIButton | None = None
         self.pressure_button: pygame_gui.elements.UIButton | None = None
         self.ring_button: pygame_gui.elements.UIButton | None = None
+        self.unlock_button: pygame_gui.elements.UIButton | None = None
         self.speed_buttons: dict[float, pygame_gui.elements.UIButton] = {}
         self.speed_note: pygame_gui.elements.UILabel | None = None
 
@@ -66,17 +86,13 @@ class SettingsOverlay(OverlayScene):
         self.sound_button = self.add_button(sound_label(ctx.settings.muted), self._sound, y,
                                             width, object_id="#sound")
         y += BUTTON_H + 16
-        y = self.note("Forms: the clock waits while you type, or runs on as on a shift:", y,
-                      width)
-        self.pressure_button = self.add_button(
-            pressure_label(ctx.settings.clock_in_forms), self._pressure, y, width,
-            object_id="#pressure")
-        y += BUTTON_H + 16
-        y = self.note("A ringing phone: a card to answer it live, or only the light:", y,
-                      width)
-        self.ring_button = self.add_button(ring_label(ctx.settings.phone_stops_clock),
-                                           self._ring, y, width, object_id="#ring_card")
-        y += BUTTON_H + 16
+        for note, setting, button, label, widget_id in SWITCHES:
+            y = self.note(note, y, width)
+            setattr(self, button, self.add_button(
+                label(getattr(ctx.settings, setting)),
+                partial(self._flip, setting, button, label), y, width,
+                object_id=f"#{widget_id}"))
+            y += BUTTON_H + 16
         y = self.note("Game speed a day starts at (change it during the day too):", y, width)
         third = (width - 2 * GAP) // 3
         self.speed_buttons = {}
@@ -100,19 +116,13 @@ class SettingsOverlay(OverlayScene):
         if self.sound_button is not None:
             self.sound_button.set_text(sound_label(self.ctx.settings.muted))
 
-    def _pressure(self) -> None:
+    def _flip(self, setting: str, button: str, label: Callable[[bool], str]) -> None:
+        """Turn a yes/no setting over, save it, and say its new state on its button."""
         settings = self.ctx.settings
-        settings.clock_in_forms = not settings.clock_in_forms
+        setattr(settings, setting, not getattr(settings, setting))
         self.ctx.saves.save_settings(settings)
-        if self.pressure_button is not None:
-            self.pressure_button.set_text(pressure_label(settings.clock_in_forms))
-
-    def _ring(self) -> None:
-        settings = self.ctx.settings
-        settings.phone_stops_clock = not settings.phone_stops_clock
-        self.ctx.saves.save_settings(settings)
-        if self.ring_button is not None:
-            self.ring_button.set_text(ring_label(settings.phone_stops_clock))
+        if (widget := getattr(self, button)) is not None:
+            widget.set_text(label(getattr(settings, setting)))
 
     def _speed(self, speed: float) -> None:
         self.ctx.settings.speed = speed

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
+from game.campaign import locks
+from game.library import LIBRARY, library_rank
 from game.scenario.types import printable
 from game.ui.input import TITLE, Intent, intent_for
 from game.ui.kit.badges import Icons
@@ -46,6 +48,8 @@ class TitleScene(Scene):
         self.text = TextCache()
         self.icons = Icons()
         self.best: dict[str, int] = {}
+        self.stars: dict[str, int] = {}
+        self.locks: dict[str, str] = {}  # a locked day's id: the title of the day to pass
         self.layout = Layout.for_size(ctx.size, 0, len(self.choices))
         self.widgets: list[pygame_gui.core.UIElement] = []
         self.name_entry: pygame_gui.elements.UITextEntryLine | None = None
@@ -77,6 +81,7 @@ class TitleScene(Scene):
         self._refresh_saved()
         if self.layout.notice_h != notice_height(self.notices):
             self.resize(self.ctx.size)
+        self._sync_play()
         self._show_focus()
 
     def resize(self, size: tuple[int, int]) -> None:
@@ -89,6 +94,13 @@ class TitleScene(Scene):
     def _refresh_saved(self) -> None:
         saves = self.ctx.saves
         self.best = saves.best_scores()
+        self.stars = saves.best_stars()
+        # The campaign: the library's days in order, each opened by a star on the one before
+        # (a day of the player's own folder is never locked).
+        library = [(c.id, c.title) for c in self.choices
+                   if c.loaded is not None and not c.user and library_rank(c.path.name)
+                   < len(LIBRARY)]
+        self.locks = locks(library, self.stars, self.ctx.settings.unlock_all)
         if saves.messages:
             self.notices += saves.messages
             saves.messages.clear()
@@ -121,6 +133,7 @@ class TitleScene(Scene):
                         for key, label, rect, style in specs}
         self.widgets = [self.name_entry, self.student_entry, self.seed_entry,
                         *self.buttons.values()]
+        self._sync_play()
         self._show_focus()
 
     # -- what the player chose ------------------------------------------------------------
@@ -152,6 +165,14 @@ class TitleScene(Scene):
         if self.choices:
             self.index = index % len(self.choices)
             self.details_scroll = 0
+            self._sync_play()
+
+    def _sync_play(self) -> None:
+        """The Play button says when the chosen day is locked, before it is pressed."""
+        choice, button = self.choice, self.buttons.get("play")
+        if button is not None and choice is not None:
+            button.set_text("Locked: pass the day above" if choice.id in self.locks
+                            else "Play this day")
 
     def details_content(self, size: tuple[int, int]) -> pygame.Surface:
         """The chosen day's details, drawn once per size."""
@@ -187,14 +208,21 @@ class TitleScene(Scene):
             self._refuse(choice)
             return
         self._remember_player()
-        if autoplay is None:
+        if autoplay is None and choice.id in self.locks:
+            self._notice(f"{choice.title} is locked: pass {self.locks[choice.id]} first (a "
+                         "star opens the next day), or watch the reference bot play it. "
+                         "Settings can open every day.")
+        elif autoplay is None:
             self.ctx.start_day(choice.loaded, self.seed)
         else:
             self.ctx.watch_bot(choice.loaded, self.seed, autoplay)
 
     def _refuse(self, choice: DayChoice) -> None:
         """A file that did not load cannot be played: say why in the notice bar."""
-        notice = f"{choice.path.name} cannot be played: {choice.brief_error}"
+        self._notice(f"{choice.path.name} cannot be played: {choice.brief_error}")
+
+    def _notice(self, notice: str) -> None:
+        """A line in the notice bar (once), the layout making room for it."""
         if notice not in self.notices:
             self.notices.append(notice)
         if self.layout.notice_h != notice_height(self.notices):

@@ -12,6 +12,7 @@ from game.ui.kit.badges import Icons
 from game.ui.kit.menu_style import card
 from game.ui.kit.text_cache import TextCache
 from game.ui.kit.theme import ACCENT, BAD, INK, LINE, MUTED, PANEL, PAPER, WARN
+from game.ui.title.standing import draw_standing, standing_width
 
 if TYPE_CHECKING:
     from game.ui.scenes.title import TitleScene
@@ -119,15 +120,19 @@ def draw_title(surface: pygame.Surface, scene: TitleScene, text: TextCache,
     _header(surface, lay, scene.ctx.player, text, icons)
     if scene.notices:
         _notices(surface, lay.notice, scene.notices, text, icons)
-    text.blit(surface, "Choose a day", (lay.left.left, lay.left.top), 20, INK, bold=True)
+    head = text.blit(surface, "Choose a day", (lay.left.left, lay.left.top), 20, INK, bold=True)
     cards = lay.cards(len(scene.choices), scene.index)
     for i, rect in cards:
         choice = scene.choices[i]
-        _day_card(surface, rect, choice, scene.best.get(choice.id), i == scene.index,
+        _day_card(surface, rect, choice, scene.best.get(choice.id),
+                  (scene.stars.get(choice.id, 0), scene.locks.get(choice.id)), i == scene.index,
                   scene.focus == 0 and i == scene.index, text, icons)
     if len(cards) < len(scene.choices):
-        text.blit(surface, f"{cards[0][0] + 1}-{cards[-1][0] + 1} of {len(scene.choices)} "
-                  "days (Up/Down for more)", (lay.left.right, lay.left.top + 6), 13, MUTED,
+        # Beside the heading, shortened before the two can touch in a narrow window.
+        more = (f"{cards[0][0] + 1}-{cards[-1][0] + 1} of {len(scene.choices)} days "
+                "(Up/Down for more)")
+        text.blit(surface, text.fit(more, 13, lay.left.right - head.right - 12),
+                  (lay.left.right, lay.left.top + 6), 13, MUTED,
                   anchor="topright")
     y = lay.name_entry.top - 23
     text.blit(surface, "Your name", (lay.name_entry.left, y), 14, MUTED)
@@ -180,7 +185,8 @@ def _notices(surface: pygame.Surface, rect: pygame.Rect, notices: list[str],
 
 
 def _day_card(surface: pygame.Surface, rect: pygame.Rect, choice: DayChoice, best: int | None,
-              selected: bool, focused: bool, text: TextCache, icons: Icons) -> None:
+              scene_stars: tuple[int, str | None], selected: bool, focused: bool,
+              text: TextCache, icons: Icons) -> None:
     if focused:
         pygame.draw.rect(surface, INK, rect.inflate(8, 8), 2, border_radius=12)
     card(surface, rect, PANEL if not selected else (240, 246, 251),
@@ -208,19 +214,14 @@ def _day_card(surface: pygame.Surface, rect: pygame.Rect, choice: DayChoice, bes
             text.blit(surface, text.fit(choice.brief_error, 13, width), (x, bottom_y), 13,
                       MUTED)
         return
-    label = "Not played yet" if best is None else f"Best score {best} / 100"
-    label_w = text.render(label, 14, INK, bold=best is not None).get_width() + \
-        (0 if best is None else 22)
+    stars, locked_by = scene_stars
+    label_w = standing_width(best, stars, locked_by, text)
     best_x = x + width - label_w if shared else x
     sub_w = width - label_w - 16 if shared else width
     text.blit(surface, text.fit(choice.subtitle, 14, sub_w), (x, bottom_y if shared else y),
               14, MUTED)
-    if best is None:
-        text.blit(surface, label, (best_x, bottom_y), 14, MUTED)
-    else:
-        icons.blit(surface, "star", (best_x, bottom_y + 1), 16)
-        text.blit(surface, label, (best_x + 22, bottom_y), 14, INK, bold=True)
-
+    draw_standing(surface, (best_x, bottom_y), width if not shared else label_w, best, stars,
+                  locked_by, text, icons)
 
 TIPS = ("New here? Start with the introductory day.",
         "Press F1 at any time for the keys, the steps of the day and a reference card.",
