@@ -34,8 +34,8 @@ def star_words(n: int, scoring: Scoring) -> str:
     if n == 1:
         return f"1 star: {scoring.expert} for two."
     if n == 2:
-        return f"2 stars: {scoring.expert} with no safety point lost for three."
-    return "3 stars: expert, and safe throughout."
+        return f"2 stars: {scoring.expert}, safety whole, for 3."
+    return "3 stars: expert and safe."
 
 
 def locks(days: Sequence[tuple[str, str]], best: Mapping[str, int],

@@ -56,7 +56,8 @@ def test_an_expert_score_not_above_the_pass_mark_is_refused(expert_score: int) -
 def test_what_the_stars_say_names_what_the_next_one_asks() -> None:
     assert star_words(0, DEFAULT) == "No star: pass (70) for one."
     assert star_words(1, DEFAULT) == "1 star: 85 for two."
-    assert star_words(2, DEFAULT) == "2 stars: 85 with no safety point lost for three."
+    assert star_words(2, DEFAULT) == "2 stars: 85, safety whole, for 3."
+    assert star_words(3, DEFAULT) == "3 stars: expert and safe."
 
 
 DAYS = [("a", "Day A"), ("b", "Day B"), ("c", "Day C")]

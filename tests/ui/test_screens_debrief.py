@@ -28,8 +28,8 @@ from game.ui.debrief.draw import MAX_BANNER_LINES
 from game.ui.debrief.notes import lost_entries, notes_html
 from game.ui.debrief.timeline import KINDS, activity_kind, build_timeline
 from game.ui.saves import Saves
-from game.ui.scenes.debrief import DebriefScene
-from game.ui.scenes.title import TitleScene
+from game.ui.scenes.debrief import DebriefScene, next_seed
+from game.ui.scenes.title import MAX_SEED, TitleScene
 
 STEP = 1 / 60
 
@@ -157,6 +157,17 @@ def test_play_again_starts_the_same_day(ctx: AppContext, naive: Day,
     assert calls == [(naive[1], 1)]
     press(app, pygame.K_RETURN)  # Enter presses the highlighted button: Play again
     assert len(calls) == 2
+
+
+def test_another_seed_starts_the_day_again_with_the_next_seed(
+        ctx: AppContext, naive: Day, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[Any, ...]] = []
+    monkeypatch.setattr(ctx, "start_day", lambda *args: calls.append(args))
+    app, scene = open_debrief(ctx, naive)
+    assert scene.buttons["seed"].text == "Try seed 2"  # the day was played on seed 1
+    click(app, scene.buttons["seed"])
+    assert calls == [(naive[1], 2)]
+    assert next_seed(MAX_SEED) == 1  # past the last seed the field takes, back to the first
 
 
 def test_choose_another_day_and_quit(ctx: AppContext, naive: Day) -> None:

@@ -113,7 +113,7 @@ def _header(surface: pygame.Surface, scene: DebriefScene) -> None:
               (col_x, head.top + 44), 15, INK)
     said = star_words(earned, scene.loaded.scenario.scoring)
     text.blit(surface, text.fit(f"New best score! {said}" if scene.new_best else said, 14,
-                                col_w + m // 2), (col_x, head.top + 68), 14,
+                                col_w), (col_x, head.top + 68), 14,
               INK if scene.new_best else MUTED, bold=scene.new_best)
     total = text.blit(surface, str(score["total"]), (col_x - 84, head.centery + 2), 54, INK,
                       bold=True, anchor="midright")

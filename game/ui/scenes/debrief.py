@@ -19,15 +19,22 @@ from game.ui.kit.badges import Icons
 from game.ui.kit.menu_style import ensure_styles, oid
 from game.ui.kit.text_cache import TextCache
 from game.ui.scene import Scene
+from game.ui.scenes.title import MAX_SEED
 
 if TYPE_CHECKING:
     from game.scenario.load import LoadedScenario
     from game.ui.context import AppContext
 
-BUTTONS = (("again", "Play again", 170, "@primary"),
-           ("title", "Choose another day", 210, "@secondary"),
-           ("quit", "Quit", 100, "@secondary"))
+BUTTONS = (("again", "Play again", 150, "@primary"),
+           ("seed", "Try seed {next}", 124, "@secondary"),
+           ("title", "Choose another day", 196, "@secondary"),
+           ("quit", "Quit", 84, "@secondary"))
 TABS = (("notes", "Teaching notes", 190), ("timeline", "Timeline", 120))
+
+
+def next_seed(seed: int) -> int:
+    """The seed after this one, within what the title's seed field takes (1 after the last)."""
+    return seed + 1 if seed < MAX_SEED else 1
 
 
 class DebriefScene(Scene):
@@ -119,6 +126,7 @@ class DebriefScene(Scene):
         for key, label, width, style in reversed(self.button_specs):
             if key == "again" and watched:
                 label = "Play it yourself"  # same day and seed, this time with the player
+            label = label.format(next=next_seed(self.seed))
             x -= width
             self.buttons[key] = pygame_gui.elements.UIButton(
                 pygame.Rect(x, lay.footer.top + 12, width, 42), label, manager,
@@ -172,6 +180,10 @@ class DebriefScene(Scene):
         """The same scenario and seed, from the start."""
         self.ctx.start_day(self.loaded, self.seed)
 
+    def another_seed(self) -> None:
+        """The same day with the next seed: other arrival minutes and readings, to practise."""
+        self.ctx.start_day(self.loaded, next_seed(self.seed))
+
     def choose_another(self) -> None:
         """Back to the title screen."""
         self.ctx.show_title()
@@ -205,7 +217,8 @@ class DebriefScene(Scene):
             (button.select if i == self.selected else button.unselect)()
 
     def _press(self, key: str) -> None:
-        {"again": self.play_again, "title": self.choose_another, "quit": self.ctx.quit}[key]()
+        {"again": self.play_again, "seed": self.another_seed, "title": self.choose_another,
+         "quit": self.ctx.quit}[key]()
 
     def handle(self, event: pygame.event.Event) -> None:
         """Buttons, tabs, the wheel, and keys (the DEBRIEF key map)."""
