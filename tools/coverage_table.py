@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
-from game.coverage import library_coverage, table, uncovered, with_table  # noqa: E402
+from game.coverage import BEGIN, END, library_coverage, table, uncovered  # noqa: E402
 from game.library import library_paths  # noqa: E402
-from game.markers import MarkersMissing  # noqa: E402
+from game.markers import rewrite_file  # noqa: E402
 
 GUIDE = ROOT / "scenarios" / "GUIDE.md"
 
@@ -38,22 +38,12 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.write or args.check):
         print(fresh)
         return 0
-    text = GUIDE.read_text(encoding="utf-8")
-    try:
-        updated = with_table(text, fresh)
-    except MarkersMissing as exc:
-        print(f"{GUIDE.relative_to(ROOT)}: {exc}", file=sys.stderr)
-        return 1
-    if args.check:
-        if updated != text:
-            print(f"{GUIDE.relative_to(ROOT)}: the coverage table is out of date: run "
-                  "python tools/coverage_table.py --write", file=sys.stderr)
-            return 1
-        return 0
-    GUIDE.write_text(updated, encoding="utf-8")
-    print(f"wrote the coverage table of {len(days)} days into {GUIDE.relative_to(ROOT)}")
-    return 0
-
+    shown = str(GUIDE.relative_to(ROOT))
+    code = rewrite_file(GUIDE, shown, BEGIN, END, fresh, args.check, "the coverage table",
+                        "python tools/coverage_table.py --write")
+    if code == 0 and args.write:
+        print(f"wrote the coverage table of {len(days)} days into {shown}")
+    return code
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
-from game.guide_ref import reference, with_reference  # noqa: E402
-from game.markers import MarkersMissing  # noqa: E402
+from game.guide_ref import BEGIN, END, reference  # noqa: E402
+from game.markers import rewrite_file  # noqa: E402
 
 GUIDE = ROOT / "scenarios" / "GUIDE.md"
 
@@ -32,23 +32,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.print:
         print(fresh)
         return 0
-    text = GUIDE.read_text(encoding="utf-8")
-    try:
-        updated = with_reference(text, fresh)
-    except MarkersMissing as exc:
-        print(f"{GUIDE.relative_to(ROOT)}: {exc}", file=sys.stderr)
-        return 1
-    if args.check:
-        if updated != text:
-            print(f"{GUIDE.relative_to(ROOT)}: the generated reference is out of date: run "
-                  "python tools/guide_reference.py", file=sys.stderr)
-            return 1
-        return 0
-    if updated != text:
-        GUIDE.write_text(updated, encoding="utf-8")
-    print(f"wrote the generated reference into {GUIDE.relative_to(ROOT)}")
-    return 0
-
+    shown = str(GUIDE.relative_to(ROOT))
+    code = rewrite_file(GUIDE, shown, BEGIN, END, fresh, args.check,
+                        "the generated reference", "python tools/guide_reference.py")
+    if code == 0 and not args.check:
+        print(f"wrote the generated reference into {shown}")
+    return code
 
 if __name__ == "__main__":
     sys.exit(main())

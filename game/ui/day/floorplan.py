@@ -7,20 +7,18 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.clinical.lab import CENTRIFUGE_MINUTES
-from game.scenario.types import clock
 from game.sim.state import IN_ROOM, PatientState, Status
 from game.sim.view import unscreened
 from game.ui.day.bubbles import draw_bubbles
 from game.ui.day.disruption_badges import draw_fridge_badge, room_badge
 from game.ui.day.floor_geometry import TITLES, FloorGeometry, along
+from game.ui.day.lab_state import draw_lab_state
 from game.ui.day.needs import need_of, patience_left
 from game.ui.day.phone_light import draw_phone
 from game.ui.day.staff_tokens import draw_team
 from game.ui.forms.med_obs import draw_observation
 from game.ui.forms.supplies import draw_store_badge, stock_badge
 from game.ui.kit import status_icons, theme
-from game.ui.kit.fmt import plural
 from game.ui.kit.text_cache import TextCache
 
 if TYPE_CHECKING:
@@ -133,7 +131,7 @@ class FloorPlan:
                 pygame.draw.rect(surface, theme.ACCENT, r.inflate(4, 4), 3, border_radius=7)
             if st.startswith("room:"):
                 self._room_state(surface, st, r)
-        self._lab_state(surface)
+        draw_lab_state(self, surface)
         draw_store_badge(self, surface)
         draw_fridge_badge(self, surface)
         self.bubbles: list[tuple[tuple[int, int], PatientState]] = []
@@ -213,26 +211,6 @@ class FloorPlan:
             self.hits.insert(0, (pygame.Rect(x, y, tr.right - x, size + 4), f"{room.name}: {tip}",
                                  ("station", st)))
             y += size + 4
-
-    def _lab_state(self, s: pygame.Surface) -> None:
-        sim, r = self.sim, max(7, self.geo.token_r * 2 // 3)
-        spinning = [sp for sp in sim.world.specimens if sp.spun_at is not None
-                    and sim.now < sp.spun_at + 60 * CENTRIFUGE_MINUTES]
-        boxed = [sp for sp in sim.world.specimens if sp.packed and not sp.shipped]
-        nxt = next((p for p in sim.pickups if p >= sim.now), None)
-        size = max(11, self.font - 3)
-        for c, icon, n, word, tip in (
-                (self.spin_c, "spinner", len(spinning), "spinning",
-                 f"Centrifuge: {plural(len(spinning), 'tube')} spinning"),
-                (self.box_c, "courier", len(boxed), "packed",
-                 f"Courier box: {plural(len(boxed), 'tube')} packed; next pickup "
-                 f"{clock(nxt) if nxt is not None else 'none left today'}")):
-            c = (c[0] + self.rect.x - round(self.geo.view_x), c[1] + self.rect.y)
-            status_icons.draw(icon, s, c, r, theme.ACCENT if n else theme.MUTED)
-            tr = self.text.blit(s, f"{n} {word}", (c[0] + r + 5, c[1]), size, theme.INK,
-                                anchor="midleft")
-            self.hits.insert(0, (pygame.Rect(c[0] - r, c[1] - r, tr.right - c[0] + r, 2 * r),
-                                 tip, ("station", "lab")))
 
     def ma_position(self, now: float, staff: str | None = None) -> tuple[float, float]:
         """Where a staff member (the lead by default) is drawn, in steps: walking along a
